@@ -1,0 +1,60 @@
+package io.vscanpoc.cli.options;
+
+import com.beust.jcommander.Parameter;
+import java.nio.file.Path;
+
+/** Where results go, and how the console looks. */
+public final class OutputOptions {
+
+    /** A real run's report; the brief's path. */
+    public static final Path REAL_REPORT = Path.of("docs/research/parallel-scan-poc-results.md");
+    /** A simulated run's report: never the real run's file, so a simulation cannot overwrite evidence. */
+    public static final Path SIMULATED_REPORT = Path.of("docs/research/parallel-scan-poc-results-simulated.md");
+
+    @Parameter(names = "--cache-dir", description = "PoC cache directory, separate from a production ~/.vscan (default ~/.vscan-poc)")
+    public Path cacheDir;
+
+    @Parameter(
+            names = "--report",
+            description = "Markdown report path (default docs/research/parallel-scan-poc-results.md, "
+                    + "or ...-results-simulated.md with --simulate)")
+    public Path report;
+
+    @Parameter(names = "--json", description = "JSON results path (default: the report path with .json)")
+    public Path json;
+
+    @Parameter(names = "--quiet", description = "Print only the summary, the decision and the output paths")
+    public boolean quiet;
+
+    @Parameter(names = "--no-color", description = "Never colour the console output (it is plain anyway when not a terminal)")
+    public boolean noColor;
+
+    public Path cacheDir() {
+        return cacheDir != null ? cacheDir : defaultCacheDir();
+    }
+
+    public static Path defaultCacheDir() {
+        return Path.of(System.getProperty("user.home"), ".vscan-poc");
+    }
+
+    public Path report(boolean simulated) {
+        if (report != null) {
+            return report;
+        }
+        return simulated ? SIMULATED_REPORT : REAL_REPORT;
+    }
+
+    public Path json(boolean simulated) {
+        if (json != null) {
+            return json;
+        }
+        return withJsonExtension(report(simulated));
+    }
+
+    /** {@code x.md} becomes {@code x.json}; a name without {@code .md} gets {@code .json} appended. */
+    public static Path withJsonExtension(Path path) {
+        String name = path.getFileName().toString();
+        String base = name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
+        return path.resolveSibling(base + ".json");
+    }
+}
