@@ -8,14 +8,9 @@ import io.vscanpoc.core.ErrorCategory;
 import io.vscanpoc.core.ExtensionId;
 import io.vscanpoc.core.client.StubVscanServer.Reply;
 import io.vscanpoc.core.error.MalformedResponseException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The response size cap is enforced while the body streams in, not after it was buffered. */
 class BodySizeCapTest {
@@ -23,18 +18,10 @@ class BodySizeCapTest {
     private static final ExtensionId ID = ExtensionId.parse("big.body");
     private static final long FIFTY_MB = 50L * 1024 * 1024;
 
-    private StubVscanServer stub;
+    @RegisterExtension
+    final StubVscanServer stub = StubVscanServer.start();
     private final ManualTime time = new ManualTime();
 
-    @BeforeEach
-    void start() throws Exception {
-        stub = StubVscanServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
-    }
 
     @Test
     void aStreamedBodyPastTheCapIsMalformedAndNotRetried() throws Exception {
@@ -75,31 +62,12 @@ class BodySizeCapTest {
     void aFiftyMegabyteBodyIsRefusedInAJvmWhoseHeapCouldNotHoldIt() throws Exception {
         stub.script(Endpoint.RESULTS, Reply.stream(200, FIFTY_MB, false));
 
-        var capped = runProbe("client");
+        var capped = LargeBodyProbe.runInSmallHeap("client", stub.baseUrl());
         assertEquals(0, capped.exitCode(), capped.output());
         assertTrue(capped.output().contains("MALFORMED_RESPONSE: response larger than 10485760 bytes"), capped.output());
 
         // The control: the same body, buffered whole by the JDK's own handler, does not fit.
-        var buffering = runProbe("buffering");
+        var buffering = LargeBodyProbe.runInSmallHeap("buffering", stub.baseUrl());
         assertEquals(3, buffering.exitCode(), "ExitOnOutOfMemoryError exits with 3: " + buffering.output());
-    }
-
-    private record Probe(int exitCode, String output) {}
-
-    private Probe runProbe(String mode) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        var process = new ProcessBuilder(List.of(
-                        java.toString(), "-Xmx48m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
-                        "-cp", System.getProperty("java.class.path"),
-                        LargeBodyProbe.class.getName(), mode, stub.baseUrl().toString()))
-                .redirectErrorStream(true)
-                .start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("probe did not finish");
-        }
-        return new Probe(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 }

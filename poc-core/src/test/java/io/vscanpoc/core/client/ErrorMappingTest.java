@@ -27,9 +27,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,18 +42,10 @@ class ErrorMappingTest {
 
     private static final ExtensionId ID = ExtensionId.parse("esbenp.prettier-vscode");
 
-    private StubVscanServer stub;
+    @RegisterExtension
+    final StubVscanServer stub = StubVscanServer.start();
     private final ManualTime time = new ManualTime();
 
-    @BeforeEach
-    void start() throws Exception {
-        stub = StubVscanServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
-    }
 
     private HttpVscanClient client() {
         return new HttpVscanClient(stub.config(time).retryPolicy(RetryPolicy.none()).build());

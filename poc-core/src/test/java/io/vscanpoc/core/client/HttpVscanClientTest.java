@@ -18,9 +18,8 @@ import io.vscanpoc.core.time.TimeScale;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,18 +29,10 @@ class HttpVscanClientTest {
 
     private static final ExtensionId ID = ExtensionId.parse("ms-python.python");
 
-    private StubVscanServer stub;
+    @RegisterExtension
+    final StubVscanServer stub = StubVscanServer.start();
     private final ManualTime time = new ManualTime();
 
-    @BeforeEach
-    void start() throws Exception {
-        stub = StubVscanServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
-    }
 
     @Test
     void submitsPollsAndFetchesWithTheDocumentedHeaders() throws Exception {

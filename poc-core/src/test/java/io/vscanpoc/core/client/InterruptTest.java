@@ -8,24 +8,15 @@ import io.vscanpoc.core.ExtensionId;
 import io.vscanpoc.core.client.StubVscanServer.Reply;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Interruption is how the scanner cancels: every wait of the client must end promptly on it. */
 class InterruptTest {
 
-    private StubVscanServer stub;
+    @RegisterExtension
+    final StubVscanServer stub = StubVscanServer.start();
 
-    @BeforeEach
-    void start() throws Exception {
-        stub = StubVscanServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
-    }
 
     private static Thread scanInVirtualThread(HttpVscanClient client, AtomicReference<Throwable> thrown) {
         return Thread.ofVirtual().start(() -> {

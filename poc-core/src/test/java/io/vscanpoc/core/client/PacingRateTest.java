@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The request rate the server sees, on real time compressed by a time scale, with the scanner's
@@ -29,17 +28,8 @@ class PacingRateTest {
 
     private static final double TOLERANCE = 1.10;
 
-    private StubVscanServer stub;
-
-    @BeforeEach
-    void start() throws Exception {
-        stub = StubVscanServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
-    }
+    @RegisterExtension
+    final StubVscanServer stub = StubVscanServer.start();
 
     private List<ScanResult> scanAll(HttpVscanClient client, int workers, int extensions) throws Exception {
         var permits = new Semaphore(workers);

@@ -14,9 +14,8 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,18 +24,10 @@ class RetryTest {
 
     private static final ExtensionId ID = ExtensionId.parse("ms-azuretools.vscode-docker");
 
-    private StubVscanServer stub;
+    @RegisterExtension
+    final StubVscanServer stub = StubVscanServer.start();
     private final ManualTime time = new ManualTime();
 
-    @BeforeEach
-    void start() throws Exception {
-        stub = StubVscanServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
-    }
 
     private static void assertWithin(Duration nominal, double jitter, Duration actual) {
         long low = Math.round(nominal.toNanos() * (1 - jitter));

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.vscanpoc.core.internal.Json;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -20,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,8 +30,11 @@ import tools.jackson.databind.JsonNode;
  * like a warm server (analyze 202, status completed, results a valid report); each endpoint can be
  * given a {@link Responder} or a script of {@link Reply replies}. It records every request with its
  * arrival time and counts every status it sent: the ground truth the client's counters must match.
+ *
+ * <p>As a field, {@code @RegisterExtension final StubVscanServer stub = StubVscanServer.start();}
+ * gives each test its own server, closed after the test.
  */
-final class StubVscanServer implements AutoCloseable {
+final class StubVscanServer implements AutoCloseable, AfterEachCallback {
 
     static final String BASE_PATH = "/api/extensions";
 
@@ -40,8 +46,12 @@ final class StubVscanServer implements AutoCloseable {
     private final AtomicLongArray sentStatuses = new AtomicLongArray(1000);
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    private StubVscanServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    private StubVscanServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         for (var endpoint : Endpoint.values()) {
@@ -53,7 +63,7 @@ final class StubVscanServer implements AutoCloseable {
         server.start();
     }
 
-    static StubVscanServer start() throws IOException {
+    static StubVscanServer start() {
         return new StubVscanServer();
     }
 
@@ -100,6 +110,11 @@ final class StubVscanServer implements AutoCloseable {
     /** Answers sent with {@code status} (headers written). */
     long sent(int status) {
         return sentStatuses.get(status);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

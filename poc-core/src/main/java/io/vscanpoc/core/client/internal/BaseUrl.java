@@ -1,5 +1,6 @@
 package io.vscanpoc.core.client.internal;
 
+import io.vscanpoc.core.internal.PrintableText;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -88,16 +89,7 @@ public final class BaseUrl {
         return new IllegalArgumentException("invalid base URL '" + shown + "': " + reason);
     }
 
-    /** Control and non-ASCII characters escaped, length bounded, so the message stays one line. */
-    static String printable(String text) {
-        var out = new StringBuilder();
-        text.codePoints().limit(200).forEach(cp -> {
-            if (cp >= 0x20 && cp < 0x7f) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append(String.format("\\u%04x", cp));
-            }
-        });
-        return text.length() > 200 ? out + "..." : out.toString();
+    private static String printable(String text) {
+        return PrintableText.of(text, 200);
     }
 }
