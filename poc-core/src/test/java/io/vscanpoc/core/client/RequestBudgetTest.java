@@ -111,6 +111,22 @@ class RequestBudgetTest {
     }
 
     @Test
+    void aRetryTheBudgetRefusesIsNeitherSentNorCountedAsARetry() throws Exception {
+        try (var stub = StubVscanServer.start()) {
+            stub.script(Endpoint.ANALYZE, Reply.status(503));
+            var time = new ManualTime();
+            try (var client = new HttpVscanClient(stub.config(time).requestBudget(RequestBudget.of(2)).build())) {
+                assertThrows(BudgetExhaustedException.class, () -> client.scan(ExtensionId.parse("a.b")));
+                var stats = client.stats();
+                assertEquals(2, stats.requests());
+                assertEquals(1, stats.retries());
+                assertEquals(1, stats.budgetRefusals());
+                assertEquals(2, stub.requests().size());
+            }
+        }
+    }
+
+    @Test
     void oneBudgetCanCapSeveralClients() throws Exception {
         try (var stub = StubVscanServer.start()) {
             var time = new ManualTime();

@@ -77,6 +77,11 @@ public final class RequestSender {
             }
             counters.requestSent(endpoint);
             tally.attempted(endpoint);
+            if (retries > 0) {
+                // Counted when the repeat is sent, so an interrupted or refused retry is not a retry.
+                counters.retried();
+                tally.retried();
+            }
             VscanException failure;
             try {
                 HttpTransport.Response response = transport.send(request, endpoint, id);
@@ -97,8 +102,6 @@ public final class RequestSender {
                 throw failure;
             }
             retries++;
-            counters.retried();
-            tally.retried();
             Duration wait = policy.delayBefore(retries, failure);
             int attempt = retries;
             String reason = failure.getMessage();
