@@ -1,5 +1,7 @@
 package io.vscanpoc.core;
 
+import io.vscanpoc.core.internal.PrintableText;
+
 /** An extension ID that is not {@code publisher.name} in the accepted alphabet. */
 public final class InvalidExtensionIdException extends IllegalArgumentException {
 
@@ -24,17 +26,6 @@ public final class InvalidExtensionIdException extends IllegalArgumentException 
 
     /** Control and non-ASCII characters are escaped so an error line cannot corrupt a terminal. */
     static String printable(String value) {
-        var out = new StringBuilder();
-        value.codePoints().limit(80).forEach(cp -> {
-            if (cp >= 0x20 && cp < 0x7f) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append(String.format("\\u%04x", cp));
-            }
-        });
-        if (value.codePointCount(0, value.length()) > 80) {
-            out.append("...");
-        }
-        return out.toString();
+        return PrintableText.of(value, 80);
     }
 }
