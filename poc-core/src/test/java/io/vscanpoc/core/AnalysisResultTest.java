@@ -46,7 +46,7 @@ class AnalysisResultTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "", "not json", "{\"extensionInfo\":", "[]", "<html><body>502 Bad Gateway</body></html>",
+        "", "not json", "xyzzy-secret-token", "{\"extensionInfo\":", "[]", "<html><body>502 Bad Gateway</body></html>",
         "{\"securityScore\":{\"score\":82,\"riskLevel\":\"high\"}}",
         "{\"extensionInfo\":{\"version\":\"1\"},\"securityScore\":{\"score\":\"82\",\"riskLevel\":\"high\"}}",
         "{\"extensionInfo\":{\"version\":\"1\"},\"securityScore\":{\"score\":101,\"riskLevel\":\"high\"}}",
@@ -57,5 +57,6 @@ class AnalysisResultTest {
         var e = assertThrows(MalformedResponseException.class, () -> AnalysisResult.parse(ID, json));
         assertEquals(ErrorCategory.MALFORMED_RESPONSE, e.category());
         assertFalse(e.getMessage().contains("<html>"), "messages never carry response bodies");
+        assertFalse(e.getMessage().contains("xyzzy"), "not even a quoted token of one");
     }
 }

@@ -20,8 +20,11 @@ public final class AnalysisResultParser {
         try {
             root = Json.MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new MalformedResponseException(
-                    "results for " + id + " are not valid JSON (" + e.getOriginalMessage() + ")", 0, e);
+            // Jackson's message can quote the offending token, i.e. part of the body; only the
+            // position goes into ours, so no response text ever reaches a log or a report.
+            var at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new MalformedResponseException("results for " + id + " are not valid JSON" + where, 0, e);
         }
         if (root == null || !root.isObject()) {
             throw new MalformedResponseException("results for " + id + " are not a JSON object");
