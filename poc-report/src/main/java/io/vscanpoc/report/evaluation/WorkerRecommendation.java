@@ -7,8 +7,8 @@ import java.util.Objects;
  * The worker counts the data supports (see docs/report.md for the rules).
  *
  * @param recommended the recommended count; null when no tested count was safe
- * @param maxSafe the largest tested count such that it and every smaller tested count had zero
- *     429s and at least 95% success; null when the smallest tested count was not safe
+ * @param maxSafe the largest tested count with zero 429s and at least 95% success in every one of
+ *     its scenarios; null when no tested count was
  * @param levels every tested worker count, ascending
  * @param rationale sentences explaining how {@code recommended} was chosen
  */

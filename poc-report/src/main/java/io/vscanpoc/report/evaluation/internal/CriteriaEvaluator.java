@@ -48,7 +48,7 @@ public final class CriteriaEvaluator {
         var perTest = atTarget.stream().map(s -> "test " + s.test() + ": " + s.http429()).toList();
         return CriterionResult.judged(Criterion.NO_RATE_LIMIT, total,
                 "Counted " + Formats.count(total, "HTTP 429 response") + " (retried ones included) with "
-                        + TARGET_WORKERS + " workers over " + runs(atTarget) + " (" + Formats.list(perTest) + ").");
+                        + TARGET_WORKERS + " workers over " + runs(atTarget) + " (" + String.join("; ", perTest) + ").");
     }
 
     private static CriterionResult sqliteThreadSafety(List<ScenarioSummary> summaries) {
@@ -66,7 +66,7 @@ public final class CriteriaEvaluator {
                             + " never exercised.");
         }
         return CriterionResult.judged(Criterion.SQLITE_THREAD_SAFETY, busy + cacheErrors,
-                counted + ", " + Formats.count(concurrent, "scenario") + " of them with concurrent workers.");
+                counted + ", " + concurrent + " of the scenarios with concurrent workers.");
     }
 
     private static CriterionResult speedup(List<ScenarioSummary> summaries) {
@@ -87,8 +87,8 @@ public final class CriteriaEvaluator {
         Estimate speedup = target.speedup();
         String detail = Formats.capitalised(target.describe()) + " took " + withInterval(target.duration(), Formats::seconds)
                 + " against " + withInterval(baseline.duration(), Formats::seconds) + " for baseline test "
-                + baseline.test() + ": " + withInterval(speedup, Formats::speedup) + " (ideal "
-                + Formats.speedup(TARGET_WORKERS) + ")" + intervalNote(target, baseline) + ".";
+                + baseline.test() + ", a speedup of " + withInterval(speedup, Formats::speedup) + " where "
+                + Formats.speedup(TARGET_WORKERS) + " is ideal" + intervalNote(target, baseline) + ".";
         return CriterionResult.judged(Criterion.SPEEDUP, speedup.median(), detail);
     }
 
@@ -197,12 +197,12 @@ public final class CriteriaEvaluator {
         }
         double lowest = atTarget.stream().mapToDouble(ScenarioSummary::successRate).min().orElseThrow();
         var perTest = atTarget.stream()
-                .map(s -> "test " + s.test() + ": " + Formats.percent(s.successRate()) + " (" + s.successes() + "/"
-                        + s.inputs() + ")")
+                .map(s -> "test " + s.test() + ": " + s.successes() + " of " + s.inputs() + " scans, "
+                        + Formats.percent(s.successRate()))
                 .toList();
         return CriterionResult.judged(Criterion.SUCCESS_RATE, lowest, "Lowest success rate with " + TARGET_WORKERS
                 + " workers: " + Formats.against(lowest, Criterion.SUCCESS_RATE.threshold(), 1) + "% ("
-                + Formats.list(perTest) + ").");
+                + String.join("; ", perTest) + ").");
     }
 
     private static List<ScenarioSummary> atTargetWorkers(List<ScenarioSummary> summaries) {

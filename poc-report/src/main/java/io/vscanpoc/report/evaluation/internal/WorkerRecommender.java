@@ -17,11 +17,10 @@ import java.util.TreeMap;
  * Chooses the max safe and the recommended worker counts.
  *
  * <p>Safe: zero 429 responses and at least 95% success in every scenario at that count. Max safe:
- * the largest tested count such that it and every smaller tested count are safe (a count above an
- * unsafe one is not trusted even if it happened to pass). Recommended: walk the safe counts
- * upwards from the smallest one that has a speedup; a larger count replaces the current pick only
- * if its median speedup is at least 10% above the pick's, so each extra worker must earn its
- * place. Not API.
+ * the largest safe tested count. Recommended: walk the safe counts below the first count that drew
+ * any 429 upwards, starting from the smallest one with a speedup; a larger count replaces the
+ * current pick only if its median speedup is at least 10% above the pick's, so each extra worker
+ * must earn its place. Not API.
  */
 public final class WorkerRecommender {
 
@@ -34,27 +33,25 @@ public final class WorkerRecommender {
             byWorkers.computeIfAbsent(summary.workers(), w -> new ArrayList<>()).add(summary);
         }
         var levels = byWorkers.entrySet().stream().map(e -> level(e.getKey(), e.getValue())).toList();
-        Integer maxSafe = null;
-        var safePrefix = new ArrayList<WorkerLevel>();
-        for (var level : levels) {
-            if (!level.safe()) {
-                break;
-            }
-            safePrefix.add(level);
-            maxSafe = level.workers();
-        }
         if (levels.isEmpty()) {
             return new WorkerRecommendation(null, null, levels, "No scenario finished, so no worker count can be recommended.");
         }
-        if (safePrefix.isEmpty()) {
-            var first = levels.getFirst();
-            return new WorkerRecommendation(null, null, levels, "No worker count can be recommended: the smallest tested"
-                    + " count, " + first.workers() + ", had " + first.http429() + " 429s and a lowest success rate of "
-                    + Formats.percent(first.lowestSuccessRate()) + ".");
+        Integer maxSafe = levels.stream().filter(WorkerLevel::safe).map(WorkerLevel::workers).reduce((a, b) -> b).orElse(null);
+        // 429s grow with the request rate: a count above one that drew 429s is not trusted even if
+        // it happened to draw none itself.
+        var firstLimited = levels.stream().filter(l -> l.http429() > 0).findFirst();
+        var candidates = levels.stream()
+                .filter(WorkerLevel::safe)
+                .filter(l -> firstLimited.isEmpty() || l.workers() < firstLimited.get().workers())
+                .toList();
+        if (candidates.isEmpty()) {
+            return new WorkerRecommendation(null, maxSafe, levels, "No worker count can be recommended: no tested count"
+                    + " below the first one with 429s had zero 429s and at least "
+                    + Formats.threshold(SUCCESS_RATE_TARGET) + "% success in every scenario.");
         }
         WorkerLevel pick = null;
         var steps = new ArrayList<String>();
-        for (var level : safePrefix) {
+        for (var level : candidates) {
             if (level.speedup() == null) {
                 steps.add(Formats.count(level.workers(), "worker") + " has no measured speedup: skipped.");
             } else if (pick == null) {
@@ -78,10 +75,15 @@ public final class WorkerRecommender {
             return new WorkerRecommendation(null, maxSafe, levels,
                     "No safe worker count has a measured speedup, so none can be recommended.");
         }
-        if (levels.size() > safePrefix.size()) {
-            var unsafe = levels.get(safePrefix.size());
-            steps.add(Formats.count(unsafe.workers(), "worker") + " was not safe (" + unsafe.http429() + " 429s, lowest"
-                    + " success " + Formats.percent(unsafe.lowestSuccessRate()) + "), so no larger count is considered.");
+        for (var level : levels) {
+            if (!level.safe()) {
+                steps.add(Formats.count(level.workers(), "worker") + " was not safe (" + level.http429() + " 429s, lowest"
+                        + " success " + Formats.percent(level.lowestSuccessRate()) + ").");
+            }
+        }
+        if (firstLimited.isPresent()) {
+            steps.add("Nothing at or above " + Formats.count(firstLimited.get().workers(), "worker")
+                    + " is considered, since 429s appeared there.");
         }
         String rationale = "Rule: start at the smallest safe count; a larger safe count replaces the pick only if its"
                 + " median speedup is at least 10% higher. " + String.join(" ", steps);
