@@ -23,8 +23,12 @@ public final class NextStepsSection implements Section {
         } else if (evaluation.decision() == Decision.GO) {
             steps.add("Review the detailed results in this report and its JSON.");
             steps.add("Update the v3.4 roadmap with the PoC findings.");
-            steps.add("Proceed to Phase 1: production implementation with " + Formats.count(workers.recommended(), "worker")
-                    + " as the default, keeping the pacing, retries and Retry-After handling measured here.");
+            steps.add(workers.recommended() == null
+                    ? "Proceed to Phase 1: production implementation. No worker count met the recommendation rule"
+                            + " (see its rationale), so choose the default by hand from the Rate Limit Findings."
+                    : "Proceed to Phase 1: production implementation with "
+                            + Formats.count(workers.recommended(), "worker")
+                            + " as the default, keeping the pacing, retries and Retry-After handling measured here.");
         } else {
             steps.add("Analyse the failures above: the criteria's evidence, the Error Breakdown and the Latency table.");
             steps.add("Consider alternatives: reduce the worker count to 2; increase the delay between requests;"
