@@ -16,8 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Fixed, fully deterministic models for the tests: the environment and the times are constants,
@@ -116,7 +119,8 @@ public final class Fixtures {
                         new LatencyPercentiles(seconds(0.3), seconds(0.7), seconds(1.1), seconds(1.2))))
                 .cacheCheck(true, true, "integrity_check ok; " + cached + " cached rows parse and match")
                 .sqliteBusy(0)
-                .stats(true, "stats and outcomes agree: " + DATASET + " successes (" + cached + " cached), 0 failures");
+                .stats(true, "stats and outcomes agree: " + DATASET + " successes (" + cached
+                        + " cached), 0 failures");
     }
 
     /** A scenario of the brief's matrix, one repetition per duration, each tweaked by {@code tweak}. */
@@ -184,6 +188,15 @@ public final class Fixtures {
                 .order(ScenarioOrder.shuffled(List.of(3, 1, 7, 5, 2, 8, 4, 6)))
                 .build();
         return new RunResults(metadata, scenarios);
+    }
+
+    /** The four golden models, named, for parameterised tests: go, no-go, simulated, partial. */
+    public static Stream<Arguments> namedModels() {
+        return Stream.of(
+                Arguments.of("go", (Supplier<RunResults>) Fixtures::go),
+                Arguments.of("no-go", (Supplier<RunResults>) Fixtures::noGo),
+                Arguments.of("simulated", (Supplier<RunResults>) Fixtures::simulated),
+                Arguments.of("partial", (Supplier<RunResults>) Fixtures::partial));
     }
 
     /** Adds simulator counts equal to the client's. */

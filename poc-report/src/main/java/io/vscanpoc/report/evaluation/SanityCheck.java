@@ -6,7 +6,8 @@ package io.vscanpoc.report.evaluation;
  */
 public enum SanityCheck {
     /** A speedup above workers x 1.05 against the 1-worker scenario with the same cache state. */
-    SUPER_LINEAR_SPEEDUP("superLinearSpeedup", "Super-linear speedup", "No speedup exceeds its worker count by more than 5%."),
+    SUPER_LINEAR_SPEEDUP("superLinearSpeedup", "Super-linear speedup",
+            "No speedup exceeds its worker count by more than 5%."),
     /** A repetition's cache hits differ from what its cache state promises. */
     CACHED_MISMATCH("cachedMismatch", "Cached count differs from the cache state",
             "Every run served exactly the cache hits its cache state promises."),

@@ -27,7 +27,8 @@ public final class AtomicFiles {
         var temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
         try {
             // Forced to disk before the move, so even a power cut cannot leave a renamed but empty file.
-            try (var channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (var channel =
+                    FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 var buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

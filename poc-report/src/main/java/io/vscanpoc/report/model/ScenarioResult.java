@@ -29,7 +29,8 @@ public record ScenarioResult(
         }
         repetitions = List.copyOf(repetitions);
         if (repetitions.isEmpty()) {
-            throw new IllegalArgumentException("test " + test + " has no repetition; leave out a scenario that did not finish");
+            throw new IllegalArgumentException("test " + test
+                    + " has no repetition; leave out a scenario that did not finish");
         }
     }
 

@@ -71,7 +71,8 @@ public final class JsonReportRenderer {
         for (var criterion : evaluation.criteria()) {
             var node = criteria.addObject();
             node.put("id", criterion.id());
-            node.put("title", criterion.passed() ? criterion.criterion().passTitle() : criterion.criterion().failTitle());
+            var kind = criterion.criterion();
+            node.put("title", criterion.passed() ? kind.passTitle() : kind.failTitle());
             node.put("passed", criterion.passed());
             node.put("measured", criterion.measured());
             node.put("threshold", criterion.threshold());
@@ -155,7 +156,8 @@ public final class JsonReportRenderer {
         node.put("speedup", s.speedup() == null ? null : Formats.round(s.speedup().median(), 3));
         node.set("speedupInterval", isBaseline ? null : interval(s.speedup(), 3));
         node.put("speedupNote", s.speedupNote());
-        node.put("speedupSameCache", s.speedupSameCache() == null ? null : Formats.round(s.speedupSameCache().median(), 3));
+        node.put("speedupSameCache",
+                s.speedupSameCache() == null ? null : Formats.round(s.speedupSameCache().median(), 3));
         node.set("speedupSameCacheInterval", interval(s.speedupSameCache(), 3));
         node.put("successRate", Formats.round(s.successRate(), 2));
         node.put("successes", s.successes());

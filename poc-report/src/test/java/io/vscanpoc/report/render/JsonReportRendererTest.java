@@ -14,10 +14,8 @@ import java.util.ArrayList;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,16 +33,9 @@ class JsonReportRendererTest {
     private static final Set<String> ERRORS =
             Set.of("rateLimit", "timeout", "server", "sqlite", "network", "malformed", "notFound", "other");
 
-    static Stream<Arguments> models() {
-        return Stream.of(
-                Arguments.of("go", (Supplier<RunResults>) Fixtures::go),
-                Arguments.of("no-go", (Supplier<RunResults>) Fixtures::noGo),
-                Arguments.of("simulated", (Supplier<RunResults>) Fixtures::simulated),
-                Arguments.of("partial", (Supplier<RunResults>) Fixtures::partial));
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
+    @MethodSource("io.vscanpoc.report.Fixtures#namedModels")
     void roundTripKeepsEveryContractKeyAndValue(String name, Supplier<RunResults> model) {
         var results = model.get();
         var evaluation = RunEvaluator.evaluate(results);

@@ -2,7 +2,6 @@ package io.vscanpoc.report.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vscanpoc.report.Fixtures;
 import io.vscanpoc.report.evaluation.RunEvaluator;
 import io.vscanpoc.report.model.RunResults;
 import java.io.IOException;
@@ -10,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -23,16 +20,9 @@ class MarkdownGoldenTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
-    static Stream<Arguments> models() {
-        return Stream.of(
-                Arguments.of("go", (Supplier<RunResults>) Fixtures::go),
-                Arguments.of("no-go", (Supplier<RunResults>) Fixtures::noGo),
-                Arguments.of("simulated", (Supplier<RunResults>) Fixtures::simulated),
-                Arguments.of("partial", (Supplier<RunResults>) Fixtures::partial));
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
+    @MethodSource("io.vscanpoc.report.Fixtures#namedModels")
     void markdownMatchesGoldenFile(String name, Supplier<RunResults> model) throws IOException {
         var results = model.get();
         var markdown = MarkdownRenderer.render(results, RunEvaluator.evaluate(results), name + "-speedup.svg");
@@ -46,7 +36,7 @@ class MarkdownGoldenTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
+    @MethodSource("io.vscanpoc.report.Fixtures#namedModels")
     void svgMatchesGoldenFile(String name, Supplier<RunResults> model) throws IOException {
         var svg = SpeedupChart.of(RunEvaluator.evaluate(model.get())).svg();
         var golden = GOLDEN.resolve(name + "-speedup.svg");

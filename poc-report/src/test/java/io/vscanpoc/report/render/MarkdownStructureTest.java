@@ -26,16 +26,12 @@ class MarkdownStructureTest {
             "## Recommendations and Next Steps");
 
     static Stream<Arguments> models() {
-        return Stream.of(
-                Arguments.of("go", (Supplier<RunResults>) Fixtures::go),
-                Arguments.of("no-go", (Supplier<RunResults>) Fixtures::noGo),
-                Arguments.of("simulated", (Supplier<RunResults>) Fixtures::simulated),
-                Arguments.of("partial", (Supplier<RunResults>) Fixtures::partial),
+        return Stream.concat(Fixtures.namedModels(), Stream.of(
                 Arguments.of("nothing finished", (Supplier<RunResults>) () -> new RunResults(
                         Fixtures.realMetadata(1).partial(true).build(), List.of())),
                 Arguments.of("pipes in data", (Supplier<RunResults>) () -> new RunResults(
                         Fixtures.simulatedMetadata(1, 0).simulated("odd|profile", Map.of("note", "a|b\nc")).build(),
-                        Fixtures.healthyMatrix(1, 1.0, Fixtures::withGroundTruth))));
+                        Fixtures.healthyMatrix(1, 1.0, Fixtures::withGroundTruth)))));
     }
 
     private static String render(Supplier<RunResults> model) {
@@ -51,7 +47,8 @@ class MarkdownStructureTest {
         for (var table : tables) {
             int columns = cells(table.getFirst()).size();
             assertTrue(table.size() >= 2, "a table has a header and a separator: " + table);
-            assertTrue(cells(table.get(1)).stream().allMatch(c -> c.matches(":?-{3,}:?")), "separator row: " + table.get(1));
+            assertTrue(cells(table.get(1)).stream().allMatch(c -> c.matches(":?-{3,}:?")), "separator row: "
+                    + table.get(1));
             for (var row : table) {
                 assertEquals(columns, cells(row).size(), "row of a " + columns + "-column table: " + row);
             }

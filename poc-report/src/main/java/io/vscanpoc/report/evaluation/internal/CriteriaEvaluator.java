@@ -48,7 +48,8 @@ public final class CriteriaEvaluator {
         var perTest = atTarget.stream().map(s -> "test " + s.test() + ": " + s.http429()).toList();
         return CriterionResult.judged(Criterion.NO_RATE_LIMIT, total,
                 "Counted " + Formats.count(total, "HTTP 429 response") + " (retried ones included) with "
-                        + TARGET_WORKERS + " workers over " + runs(atTarget) + " (" + String.join("; ", perTest) + ").");
+                        + TARGET_WORKERS + " workers over " + runs(atTarget) + " (" + String.join("; ", perTest)
+                        + ").");
     }
 
     private static CriterionResult sqliteThreadSafety(List<ScenarioSummary> summaries) {
@@ -85,7 +86,8 @@ public final class CriteriaEvaluator {
                     "No speedup exists for " + target.describe() + ": " + target.speedupNote() + ".");
         }
         Estimate speedup = target.speedup();
-        String detail = Formats.capitalised(target.describe()) + " took " + withInterval(target.duration(), Formats::seconds)
+        String detail = Formats.capitalised(target.describe()) + " took "
+                + withInterval(target.duration(), Formats::seconds)
                 + " against " + withInterval(baseline.duration(), Formats::seconds) + " for baseline test "
                 + baseline.test() + ", a speedup of " + withInterval(speedup, Formats::speedup) + " where "
                 + Formats.speedup(TARGET_WORKERS) + " is ideal" + intervalNote(target, baseline) + ".";
@@ -146,7 +148,8 @@ public final class CriteriaEvaluator {
                 long internal = rep.errors(ErrorCategory.INTERNAL);
                 unaccounted += missing + internal;
                 if (missing > 0) {
-                    problems.add(where(summary, i) + ": " + rep.outcomes() + " outcomes for " + rep.inputs() + " inputs");
+                    problems.add(where(summary, i) + ": " + rep.outcomes() + " outcomes for " + rep.inputs()
+                            + " inputs");
                 }
                 if (internal > 0) {
                     problems.add(where(summary, i) + ": " + Formats.count(internal, "failure")
@@ -161,7 +164,8 @@ public final class CriteriaEvaluator {
                     + " a known category.");
         }
         return CriterionResult.judged(Criterion.ERROR_HANDLING, unaccounted,
-                unaccounted + " of " + inputs + " inputs lacked exactly one classified outcome: " + named(problems) + ".");
+                unaccounted + " of " + inputs + " inputs lacked exactly one classified outcome: " + named(problems)
+                        + ".");
     }
 
     private static CriterionResult dataIntegrity(List<ScenarioSummary> summaries) {

@@ -43,7 +43,8 @@ public final class SanityChecker {
             flags.addAll(cachedMismatches(summary));
             flags.addAll(groundTruthMismatches(summary));
             if (summary.inputs() > 0 && summary.successRate() < LOW_SUCCESS_RATE) {
-                flags.add(new SanityFlag(SanityCheck.LOW_SUCCESS, summary.test(), Formats.capitalised(summary.describe())
+                flags.add(new SanityFlag(SanityCheck.LOW_SUCCESS, summary.test(),
+                        Formats.capitalised(summary.describe())
                         + " rests on " + Formats.against(summary.successRate(), LOW_SUCCESS_RATE, 1)
                         + "% successes; its duration and speedup describe failures as much as scans."));
             }
@@ -66,7 +67,8 @@ public final class SanityChecker {
             causes.add("the missing warm-up");
         }
         return Optional.of(new SanityFlag(SanityCheck.SUPER_LINEAR_SPEEDUP, summary.test(),
-                Formats.capitalised(summary.describe()) + " reached " + Formats.speedup(speedup.median()) + " against the 1-worker "
+                Formats.capitalised(summary.describe()) + " reached " + Formats.speedup(speedup.median())
+                        + " against the 1-worker "
                         + summary.cacheState().jsonName() + " scenario, more than " + summary.workers()
                         + " workers can give (+5%); likely a measurement artefact, such as "
                         + Formats.list(causes) + ". Treat this speedup as suspect."));
@@ -85,7 +87,8 @@ public final class SanityChecker {
         if (off.isEmpty()) {
             return List.of();
         }
-        return List.of(new SanityFlag(SanityCheck.CACHED_MISMATCH, summary.test(), Formats.capitalised(summary.describe())
+        return List.of(new SanityFlag(SanityCheck.CACHED_MISMATCH, summary.test(),
+                Formats.capitalised(summary.describe())
                 + " served " + Formats.list(off) + " from the cache, but the " + summary.cacheState().jsonName()
                 + " state promises exactly " + expected + "; the cache state was not what the scenario claims."));
     }

@@ -34,9 +34,14 @@ public final class WorkerRecommender {
         }
         var levels = byWorkers.entrySet().stream().map(e -> level(e.getKey(), e.getValue())).toList();
         if (levels.isEmpty()) {
-            return new WorkerRecommendation(null, null, levels, "No scenario finished, so no worker count can be recommended.");
+            return new WorkerRecommendation(null, null, levels,
+                    "No scenario finished, so no worker count can be recommended.");
         }
-        Integer maxSafe = levels.stream().filter(WorkerLevel::safe).map(WorkerLevel::workers).reduce((a, b) -> b).orElse(null);
+        Integer maxSafe = levels.stream()
+                .filter(WorkerLevel::safe)
+                .map(WorkerLevel::workers)
+                .reduce((a, b) -> b)
+                .orElse(null);
         // 429s grow with the request rate: a count above one that drew 429s is not trusted even if
         // it happened to draw none itself.
         var firstLimited = levels.stream().filter(l -> l.http429() > 0).findFirst();
@@ -77,7 +82,8 @@ public final class WorkerRecommender {
         }
         for (var level : levels) {
             if (!level.safe()) {
-                steps.add(Formats.count(level.workers(), "worker") + " was not safe (" + level.http429() + " 429s, lowest"
+                steps.add(Formats.count(level.workers(), "worker") + " was not safe (" + level.http429()
+                        + " 429s, lowest"
                         + " success " + Formats.percent(level.lowestSuccessRate()) + ").");
             }
         }

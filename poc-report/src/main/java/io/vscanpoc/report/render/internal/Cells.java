@@ -48,7 +48,8 @@ final class Cells {
 
     /** {@code 0.41 / 0.88 / 1.20}: p50 / p90 / p99 in seconds. */
     static String percentiles(LatencyPercentiles latency) {
-        return Formats.decimal(latency.p50().toNanos() / 1e9, 2) + " / " + Formats.decimal(latency.p90().toNanos() / 1e9, 2)
+        return Formats.decimal(latency.p50().toNanos() / 1e9, 2) + " / "
+                + Formats.decimal(latency.p90().toNanos() / 1e9, 2)
                 + " / " + Formats.decimal(latency.p99().toNanos() / 1e9, 2);
     }
 

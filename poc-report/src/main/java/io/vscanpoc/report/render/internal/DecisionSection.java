@@ -32,8 +32,8 @@ public final class DecisionSection implements Section {
         }
         document.paragraph(workers.rationale());
         if (context.simulated()) {
-            document.quote("⚠ Simulated run: this decision is about the scanner against poc-sim. Repeat the run against"
-                    + " vscan.dev before acting on it.");
+            document.quote("⚠ Simulated run: this decision is about the scanner against poc-sim. Repeat the run"
+                    + " against vscan.dev before acting on it.");
         }
         if (!evaluation.sanityFlags().isEmpty()) {
             document.quote("⚠ " + Formats.count(evaluation.sanityFlags().size(), "sanity flag")

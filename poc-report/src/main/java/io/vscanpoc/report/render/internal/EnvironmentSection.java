@@ -23,13 +23,15 @@ public final class EnvironmentSection implements Section {
         } else {
             table.row("Target", "`" + metadata.apiUrl() + "`");
         }
-        table.row("Java", environment.javaVersion() + " (" + environment.javaVendor() + ", " + environment.vmName() + ")");
+        table.row("Java", environment.javaVersion() + " (" + environment.javaVendor() + ", " + environment.vmName()
+                + ")");
         table.row("OS", environment.osName() + " " + environment.osVersion() + " (" + environment.arch() + ")");
         table.row("CPU cores", environment.cores());
         table.row("Dataset", Formats.count(metadata.datasetSize(), "extension"));
         table.row("Started", metadata.startedAt());
         var took = Duration.between(metadata.startedAt(), metadata.endedAt());
-        table.row("Ended", metadata.endedAt() + " (after " + Formats.clock(Math.max(0, took.toMillis()) / 1000.0) + ")");
+        table.row("Ended", metadata.endedAt() + " (after " + Formats.clock(Math.max(0, took.toMillis()) / 1000.0)
+                + ")");
         table.row("Total requests", metadata.totalRequests() + " (warm-up and cache fills included)");
         document.heading(2, "Test Environment").table(table);
     }

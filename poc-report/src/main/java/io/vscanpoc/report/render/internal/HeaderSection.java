@@ -15,7 +15,8 @@ public final class HeaderSection implements Section {
     @Override
     public void write(ReportContext context, MarkdownDocument document) {
         var metadata = context.metadata();
-        document.heading(1, TITLE + (context.simulated() ? " (SIMULATED)" : "") + (metadata.partial() ? " (PARTIAL)" : ""));
+        document.heading(1, TITLE + (context.simulated() ? " (SIMULATED)" : "")
+                + (metadata.partial() ? " (PARTIAL)" : ""));
         if (context.simulated()) {
             document.quote("**⚠ SIMULATED RUN: these numbers are not from vscan.dev.** Every number in this report"
                     + " comes from poc-sim, the built-in stand-in for vscan.dev served on 127.0.0.1 (profile `"

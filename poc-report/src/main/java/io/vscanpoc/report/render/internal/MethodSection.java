@@ -24,7 +24,8 @@ public final class MethodSection implements Section {
                 : order.tests().stream().map(String::valueOf).collect(Collectors.joining(", "));
         items.add(order.mode() == ScenarioOrder.Mode.FIXED
                 ? "**Order:** fixed (matrix order). Timed runs in order: " + runOrder + "."
-                : "**Order:** shuffled, to spread order effects across scenarios. Timed runs in order: " + runOrder + ".");
+                : "**Order:** shuffled, to spread order effects across scenarios. Timed runs in order: " + runOrder
+                        + ".");
         items.add(metadata.repetitions() >= MedianEstimator.MIN_SAMPLES_FOR_INTERVAL
                 ? "**Repetitions:** " + metadata.repetitions() + " per scenario. Durations and speedups are medians,"
                         + " with a 95% percentile-bootstrap interval (" + MedianEstimator.RESAMPLES
@@ -36,7 +37,8 @@ public final class MethodSection implements Section {
         double scale = metadata.timeScale();
         items.add(scale == 1.0
                 ? "**Time scale:** 1 (real time)."
-                : "**Time scale:** " + Formats.threshold(scale) + " (every wait ran " + Formats.threshold(Formats.round(1 / scale, 2))
+                : "**Time scale:** " + Formats.threshold(scale) + " (every wait ran "
+                        + Formats.threshold(Formats.round(1 / scale, 2))
                         + "x faster than real). Durations and latencies in this report are in vscan time (measured"
                         + " wall-clock ÷ " + Formats.threshold(scale) + "), so they read as a real run would;"
                         + " speedups and ratios are unaffected.");

@@ -30,7 +30,8 @@ public final class NextStepsSection implements Section {
                             + Formats.count(workers.recommended(), "worker")
                             + " as the default, keeping the pacing, retries and Retry-After handling measured here.");
         } else {
-            steps.add("Analyse the failures above: the criteria's evidence, the Error Breakdown and the Latency table.");
+            steps.add("Analyse the failures above: the criteria's evidence, the Error Breakdown and the Latency"
+                    + " table.");
             steps.add("Consider alternatives: reduce the worker count to 2; increase the delay between requests;"
                     + " implement more sophisticated rate limiting (a shared token bucket honouring Retry-After);"
                     + " or abandon parallel scanning for v3.4.");
@@ -55,15 +56,17 @@ public final class NextStepsSection implements Section {
             advice.add("Repeat with `--repetitions 3` or more, so durations and speedups get 95% intervals.");
         }
         if (!context.metadata().warmup()) {
-            advice.add("Run with the warm-up on, so the baseline is not the only scenario to meet a cold server cache.");
+            advice.add("Run with the warm-up on, so the baseline is not the only scenario to meet a cold server"
+                    + " cache.");
         }
         if (!evaluation.sanityFlags().isEmpty()) {
-            advice.add("Resolve the " + Formats.count(evaluation.sanityFlags().size(), "sanity flag") + " before relying on"
+            advice.add("Resolve the " + Formats.count(evaluation.sanityFlags().size(), "sanity flag")
+                    + " before relying on"
                     + " the numbers.");
         }
         if (context.simulated()) {
-            advice.add("Run against vscan.dev (without `--simulate`) before deciding: a simulated result shows the scanner"
-                    + " works, not what vscan.dev allows.");
+            advice.add("Run against vscan.dev (without `--simulate`) before deciding: a simulated result shows the"
+                    + " scanner works, not what vscan.dev allows.");
         }
         document.bullets(advice);
     }
@@ -79,7 +82,8 @@ public final class NextStepsSection implements Section {
             case ERROR_HANDLING -> "find the inputs without exactly one classified outcome; every failure must be"
                     + " classified.";
             case DATA_INTEGRITY -> "investigate the cache corruption before any parallel write ships.";
-            case SUCCESS_RATE -> "investigate the failures with " + TARGET_WORKERS + " workers in the Error Breakdown.";
+            case SUCCESS_RATE -> "investigate the failures with " + TARGET_WORKERS
+                    + " workers in the Error Breakdown.";
         };
     }
 }

@@ -67,7 +67,8 @@ public final class PerformanceSection implements Section {
         double median = speedup.median();
         String measured = "At " + TARGET_WORKERS + " workers with an empty cache the median speedup is "
                 + Formats.speedup(median) + " (target " + Formats.threshold(SPEEDUP_TARGET) + "x, ideal "
-                + Formats.speedup(TARGET_WORKERS) + ", efficiency " + Formats.decimal(100 * median / TARGET_WORKERS, 0)
+                + Formats.speedup(TARGET_WORKERS) + ", efficiency "
+                + Formats.decimal(100 * median / TARGET_WORKERS, 0)
                 + "%). ";
         if (median > TARGET_WORKERS * (1 + SUPER_LINEAR_TOLERANCE)) {
             return measured + "That is super-linear, more than " + TARGET_WORKERS + " workers can give: treat it as a"

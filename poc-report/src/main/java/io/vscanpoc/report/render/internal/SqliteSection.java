@@ -17,7 +17,8 @@ public final class SqliteSection implements Section {
                 .right("Test").right("Workers").left("Cache").right("Busy/locked").right("Cache errors")
                 .left("Integrity check").left("Content check");
         for (var s : context.summaries()) {
-            table.row(s.test(), s.workers(), s.cacheState().jsonName(), s.sqliteBusy(), s.errors().get(ErrorCategory.CACHE),
+            table.row(s.test(), s.workers(), s.cacheState().jsonName(), s.sqliteBusy(),
+                    s.errors().get(ErrorCategory.CACHE),
                     Cells.check(s.integrityOk()), Cells.check(s.contentOk()));
         }
         document.table(table);

@@ -69,7 +69,8 @@ public final class SvgLineChart {
                 .append(fmt((y0 + y(yMax, yMax)) / 2)).append(")\">Speedup</text>\n");
     }
 
-    private static void polyline(StringBuilder svg, List<double[]> xy, int xMax, double yMax, String color, String extra) {
+    private static void polyline(
+            StringBuilder svg, List<double[]> xy, int xMax, double yMax, String color, String extra) {
         svg.append("  <polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"2\"").append(extra)
                 .append(" points=\"");
         for (int i = 0; i < xy.size(); i++) {
