@@ -1,0 +1,48 @@
+package io.vscanpoc.cli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Discovery against a simulator whose rate limit is known, so the right answer can be computed. */
+class DiscoverIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsTheWorkerCountTheConfiguredRateLimitAllows() throws Exception {
+        // Each worker paces its own requests at least `delay` apart (start to start) and the ideal
+        // profile answers at once, so W workers send W / delay requests per second. The simulator
+        // admits `rate` per second, with a burst that absorbs the first simultaneous requests, so
+        // the largest safe count is floor(rate * delay).
+        double delaySeconds = 1.0;
+        double rate = 4.5;
+        int burst = 5;
+        int expected = (int) Math.floor(rate * delaySeconds);
+
+        Path json = dir.resolve("discover.json");
+        var result = PocJar.run(dir, Duration.ofMinutes(2), "discover", "--simulate", "--sim-profile", "ideal",
+                "--sim-rate-limit", Double.toString(rate), "--sim-burst", Integer.toString(burst),
+                "--delay", Double.toString(delaySeconds), "--time-scale", "0.02", "--max-workers", "8",
+                "--json", json.toString());
+
+        assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
+        JsonNode doc = JsonMapper.builder().build().readTree(json.toFile());
+        assertEquals(expected, doc.path("threshold").asInt(), doc.toString());
+        JsonNode steps = doc.path("steps");
+        assertEquals(expected + 1, steps.size(), "it stops at the first step with a 429");
+        for (int i = 0; i < expected; i++) {
+            assertEquals(0, steps.get(i).path("http429").asLong(), steps.get(i).toString());
+        }
+        assertTrue(steps.get(expected).path("http429").asLong() > 0, steps.get(expected).toString());
+        assertEquals(steps.get(expected).path("http429").asLong() + 0, doc.path("simulator").path("http429").asLong(),
+                "every 429 the client counted is one the simulator sent");
+    }
+}
