@@ -1,0 +1,43 @@
+package io.vscanpoc.core.scanner.internal;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts and logs failures of caller-supplied callbacks (listener, thread-name function) so that
+ * they cannot break a scan. The first failure of a scan is logged at WARNING with its stack trace,
+ * later ones at DEBUG, and {@link #summarize} logs how many there were in all, so a listener that
+ * throws on every item cannot flood the log. Not API.
+ */
+final class CallbackGuard {
+
+    private final System.Logger logger;
+    private final String what;
+    private final AtomicLong failures = new AtomicLong();
+
+    CallbackGuard(System.Logger logger, String what) {
+        this.logger = logger;
+        this.what = what;
+    }
+
+    /** Records that the callback threw {@code thrown} while handling {@code context}. */
+    void failed(String context, Throwable thrown) {
+        if (failures.incrementAndGet() == 1) {
+            logger.log(Level.WARNING, what + " threw for " + context + "; the scan goes on", thrown);
+        } else {
+            logger.log(Level.DEBUG, () -> what + " threw for " + context, thrown);
+        }
+    }
+
+    /** Logs the total once at the end of a scan, when there was more than one failure. */
+    void summarize() {
+        long count = failures.get();
+        if (count > 1) {
+            logger.log(Level.WARNING, what + " threw " + count + " times during the scan");
+        }
+    }
+
+    long failures() {
+        return failures.get();
+    }
+}
