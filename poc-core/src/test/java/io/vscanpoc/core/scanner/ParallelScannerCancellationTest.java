@@ -37,7 +37,9 @@ class ParallelScannerCancellationTest {
     }
 
     private static Failure<Integer, Integer> failure(ScanReport<Integer, Integer> report, int index) {
-        return assertInstanceOf(Failure.class, report.outcomes().get(index), "outcome " + index);
+        var outcome = report.outcomes().get(index);
+        assertInstanceOf(Failure.class, outcome, "outcome " + index);
+        return (Failure<Integer, Integer>) outcome;
     }
 
     /** A task body that counts its starts and ends and remembers its thread, then blocks. */

@@ -39,7 +39,9 @@ class ParallelScannerOutcomeTest {
 
     private static <R> Failure<Integer, R> onlyFailure(ScanTask<Integer, R> task) {
         var report = ParallelScanner.<Integer, R>builder().maxConcurrency(1).build().scan(List.of(7), task);
-        return assertInstanceOf(Failure.class, report.outcomes().getFirst());
+        var outcome = report.outcomes().getFirst();
+        assertInstanceOf(Failure.class, outcome);
+        return (Failure<Integer, R>) outcome;
     }
 
     @ParameterizedTest

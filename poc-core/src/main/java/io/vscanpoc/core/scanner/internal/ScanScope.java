@@ -10,6 +10,7 @@ import io.vscanpoc.core.scanner.FailurePolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,7 +82,17 @@ public final class ScanScope<I, R> {
     private final ScanStats stats = new ScanStats();
     private final CallbackGuard listenerFailures = new CallbackGuard(LOG, "scan listener");
     private final CallbackGuard nameFailures = new CallbackGuard(LOG, "thread-name function");
+    /**
+     * Threads whose subtask has released its permit, in release order. The scope joins one of them
+     * before each fork beyond the cap, and all of them before it returns: a thread that has
+     * released its permit may still be in its last frames, and a permit must not admit a new thread
+     * until its previous holder is gone, or more than the cap would exist.
+     */
+    private final ConcurrentLinkedQueue<Thread> exited = new ConcurrentLinkedQueue<>();
+    /** Threads forked and not yet joined; touched by the calling thread only. */
+    private int unjoined;
     private ScheduledThreadPoolExecutor timer;
+    private volatile Thread timerThread;
 
     /**
      * @param items the inputs, already copied and null-free
@@ -125,10 +136,11 @@ public final class ScanScope<I, R> {
             try {
                 callerInterrupted = forkAll(executor, deadlineAt);
                 callerInterrupted |= awaitAll(deadlineAt);
+                callerInterrupted |= joinExited();
             } finally {
                 callerInterrupted |= stopTimer();
-                // close() would interrupt every thread it still tracks if the flag were set; all
-                // permits are back, so those threads are past their listener calls anyway.
+                // close() would interrupt every thread it still tracks if the flag were set. Every
+                // thread has been joined by now, so it has nothing left to wait for.
                 callerInterrupted |= Thread.interrupted();
             }
         }
@@ -179,12 +191,22 @@ public final class ScanScope<I, R> {
                 permits.release();
                 return false;
             }
+            try {
+                while (unjoined >= maxConcurrency) {
+                    joinOneExited();
+                }
+            } catch (InterruptedException e) {
+                permits.release();
+                stop(Stop.INTERRUPTED, "");
+                return true;
+            }
             I item = items.get(i);
             var subtask = new Subtask(i, item, nameOf(i, item));
             running.set(i, subtask);
             forked = i + 1;
             try {
                 executor.execute(subtask);
+                unjoined++;
             } catch (Throwable t) {
                 // Only an error (out of memory) can refuse a virtual thread here.
                 running.set(i, null);
@@ -194,6 +216,38 @@ public final class ScanScope<I, R> {
             }
         }
         return false;
+    }
+
+    /**
+     * Joins the longest-exited thread. We hold a permit and {@code unjoined} threads hold or held
+     * the rest, so when {@code unjoined} reaches the cap at least one of them has released its
+     * permit, and it queued itself before releasing: the queue is not empty. Such a thread has
+     * finished its work, so the join waits for its last frames at most.
+     */
+    private void joinOneExited() throws InterruptedException {
+        Thread thread = exited.peek();
+        while (thread == null) {
+            Thread.onSpinWait();
+            thread = exited.peek();
+        }
+        thread.join();
+        exited.poll();
+        unjoined--;
+    }
+
+    /** Joins every remaining thread, ignoring interrupts; returns true if interrupted meanwhile. */
+    private boolean joinExited() {
+        boolean interrupted = false;
+        for (Thread thread = exited.peek(); thread != null; thread = exited.peek()) {
+            try {
+                thread.join();
+                exited.poll();
+                unjoined--;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
     }
 
     /** Takes one permit; false when the deadline passed first. */
@@ -330,8 +384,12 @@ public final class ScanScope<I, R> {
     }
 
     private ScheduledThreadPoolExecutor newTimer() {
-        var executor = new ScheduledThreadPoolExecutor(
-                1, Thread.ofVirtual().name("scan-task-timeouts").factory());
+        var factory = Thread.ofVirtual().name("scan-task-timeouts").factory();
+        var executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = factory.newThread(runnable);
+            timerThread = thread;
+            return thread;
+        });
         // Cancelled timeouts leave the queue at once, so it holds at most one entry per permit.
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -348,6 +406,10 @@ public final class ScanScope<I, R> {
         while (true) {
             try {
                 if (timer.awaitTermination(1, TimeUnit.DAYS)) {
+                    Thread thread = timerThread;
+                    if (thread != null) {
+                        thread.join();
+                    }
                     return interrupted;
                 }
             } catch (InterruptedException e) {
@@ -399,6 +461,7 @@ public final class ScanScope<I, R> {
                 fatal(t);
             } finally {
                 running.set(index, null);
+                exited.add(Thread.currentThread());
                 permits.release();
             }
         }
