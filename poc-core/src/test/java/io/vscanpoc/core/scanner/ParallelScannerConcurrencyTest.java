@@ -98,6 +98,36 @@ class ParallelScannerConcurrencyTest {
     }
 
     @Test
+    void neverHasMoreLiveThreadsThanTheCapCountingThreadsStillExiting() {
+        // Counted from Thread.isAlive, so a thread past its task but not yet terminated counts too.
+        // The name function runs on the calling thread just before each fork: at that moment, every
+        // forked thread that has not recorded itself yet is alive, and each recorded one is checked.
+        int cap = 4;
+        int count = 3000;
+        var recorded = new ConcurrentLinkedQueue<Thread>();
+        var forked = new AtomicInteger();
+        var mostAlive = new LongAccumulator(Math::max, 0);
+        ParallelScanner<Integer, Integer> scanner = ParallelScanner.<Integer, Integer>builder()
+                .maxConcurrency(cap)
+                .threadName(item -> {
+                    List<Thread> snapshot = List.copyOf(recorded);
+                    long alive = forked.get() - snapshot.size() + snapshot.stream().filter(Thread::isAlive).count();
+                    mostAlive.accumulate(alive + 1);
+                    forked.incrementAndGet();
+                    return "scan-" + item;
+                })
+                .build();
+        var report = scanner.scan(items(count), item -> {
+            recorded.add(Thread.currentThread());
+            Thread.yield();
+            return item;
+        });
+        assertEquals(count, report.successes());
+        assertTrue(mostAlive.get() <= cap, "at most " + cap + " live threads, saw " + mostAlive.get());
+        assertTrue(recorded.stream().noneMatch(Thread::isAlive));
+    }
+
+    @Test
     void outcomesComeBackInInputOrderWhateverOrderTasksEndIn() {
         ParallelScanner<Integer, String> scanner =
                 ParallelScanner.<Integer, String>builder().maxConcurrency(16).build();
