@@ -42,6 +42,11 @@ class ParallelScannerCancellationTest {
         return (Failure<Integer, Integer>) outcome;
     }
 
+    private static ParallelScanner<Integer, Integer> scannerReportingTo(
+            Tasks.RecordingListener<Integer, Integer> listener, int cap) {
+        return ParallelScanner.<Integer, Integer>builder().maxConcurrency(cap).listener(listener).build();
+    }
+
     /** A task body that counts its starts and ends and remembers its thread, then blocks. */
     private static final class BlockingTasks {
         final AtomicInteger started = new AtomicInteger();
@@ -74,10 +79,7 @@ class ParallelScannerCancellationTest {
     void aCallerInterruptReturnsThePartialReportAndKeepsTheFlag() throws Exception {
         var tasks = new BlockingTasks();
         var listener = new Tasks.RecordingListener<Integer, Integer>(100);
-        ParallelScanner<Integer, Integer> scanner = ParallelScanner.<Integer, Integer>builder()
-                .maxConcurrency(4)
-                .listener(listener)
-                .build();
+        ParallelScanner<Integer, Integer> scanner = scannerReportingTo(listener, 4);
         var report = new AtomicReference<ScanReport<Integer, Integer>>();
         var flagOnReturn = new AtomicBoolean();
         var endedOnReturn = new AtomicInteger(-1);
@@ -124,10 +126,7 @@ class ParallelScannerCancellationTest {
     void aCallerAlreadyInterruptedStartsNothing() {
         var tasks = new BlockingTasks();
         var listener = new Tasks.RecordingListener<Integer, Integer>(10);
-        ParallelScanner<Integer, Integer> scanner = ParallelScanner.<Integer, Integer>builder()
-                .maxConcurrency(4)
-                .listener(listener)
-                .build();
+        ParallelScanner<Integer, Integer> scanner = scannerReportingTo(listener, 4);
         Thread.currentThread().interrupt();
         ScanReport<Integer, Integer> report;
         try {

@@ -28,14 +28,29 @@ class ParallelScannerConcurrencyTest {
         return IntStream.range(0, count).boxed().toList();
     }
 
+    /** Tasks that count themselves in and out of a gauge and hold until the gate opens. */
+    private static final class GatedTasks {
+        final AtomicInteger gauge = new AtomicInteger();
+        final LongAccumulator peak = new LongAccumulator(Math::max, 0);
+        final CountDownLatch gate = new CountDownLatch(1);
+
+        Integer run(Integer item) throws InterruptedException {
+            peak.accumulate(gauge.incrementAndGet());
+            try {
+                gate.await();
+                return item;
+            } finally {
+                gauge.decrementAndGet();
+            }
+        }
+    }
+
     @ParameterizedTest(name = "cap {0}, {1} items")
     @CsvSource({"1, 5", "4, 100", "8, 3", "16, 16", "64, 1000"})
     void runsAtMostTheCapAtOnceAndReachesIt(int cap, int count) throws Exception {
         int expected = Math.min(cap, count);
-        var gauge = new AtomicInteger();
-        var peak = new LongAccumulator(Math::max, 0);
+        var tasks = new GatedTasks();
         var threadsForked = new AtomicInteger();
-        var gate = new CountDownLatch(1);
         ParallelScanner<Integer, Integer> scanner = ParallelScanner.<Integer, Integer>builder()
                 .maxConcurrency(cap)
                 .threadName(item -> {
@@ -44,25 +59,18 @@ class ParallelScannerConcurrencyTest {
                 })
                 .build();
         var report = new AtomicReference<ScanReport<Integer, Integer>>();
-        Thread caller = Thread.ofPlatform().start(() -> report.set(scanner.scan(items(count), item -> {
-            peak.accumulate(gauge.incrementAndGet());
-            try {
-                gate.await();
-                return item;
-            } finally {
-                gauge.decrementAndGet();
-            }
-        })));
+        Thread caller = Thread.ofPlatform().start(() -> report.set(scanner.scan(items(count), tasks::run)));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> gauge.get() == expected);
+        await().atMost(Duration.ofSeconds(20)).until(() -> tasks.gauge.get() == expected);
         // Held at the cap, no further task may enter, and no further thread may even exist: the
         // permit is taken before forking.
-        await().during(Duration.ofMillis(150)).atMost(Duration.ofSeconds(2)).until(() -> gauge.get() == expected);
+        await().during(Duration.ofMillis(150)).atMost(Duration.ofSeconds(2))
+                .until(() -> tasks.gauge.get() == expected);
         assertEquals(expected, threadsForked.get(), "threads forked while the cap is held");
-        gate.countDown();
+        tasks.gate.countDown();
         assertTrue(caller.join(Duration.ofSeconds(20)));
 
-        assertEquals(expected, peak.get(), "peak measured inside the tasks");
+        assertEquals(expected, tasks.peak.get(), "peak measured inside the tasks");
         assertEquals(expected, report.get().stats().peakConcurrency(), "peak the scanner counted");
         assertEquals(count, report.get().successes());
         assertEquals(0, report.get().stats().inFlight());
@@ -181,27 +189,17 @@ class ParallelScannerConcurrencyTest {
 
     @Test
     void theScannerIsReusableAndConcurrentCallsEachGetTheirOwnCap() throws Exception {
-        var gauge = new AtomicInteger();
-        var peak = new LongAccumulator(Math::max, 0);
-        var gate = new CountDownLatch(1);
+        var tasks = new GatedTasks();
         ParallelScanner<Integer, Integer> scanner =
                 ParallelScanner.<Integer, Integer>builder().maxConcurrency(3).build();
         var reports = new ConcurrentLinkedQueue<ScanReport<Integer, Integer>>();
-        Runnable scan = () -> reports.add(scanner.scan(items(10), item -> {
-            peak.accumulate(gauge.incrementAndGet());
-            try {
-                gate.await();
-                return item;
-            } finally {
-                gauge.decrementAndGet();
-            }
-        }));
+        Runnable scan = () -> reports.add(scanner.scan(items(10), tasks::run));
         Thread first = Thread.ofPlatform().start(scan);
         Thread second = Thread.ofPlatform().start(scan);
-        await().atMost(Duration.ofSeconds(20)).until(() -> gauge.get() == 6);
-        gate.countDown();
+        await().atMost(Duration.ofSeconds(20)).until(() -> tasks.gauge.get() == 6);
+        tasks.gate.countDown();
         assertTrue(first.join(Duration.ofSeconds(20)) && second.join(Duration.ofSeconds(20)));
-        assertEquals(6, peak.get());
+        assertEquals(6, tasks.peak.get());
         for (var report : reports) {
             assertEquals(10, report.successes());
             assertEquals(3, report.stats().peakConcurrency());
