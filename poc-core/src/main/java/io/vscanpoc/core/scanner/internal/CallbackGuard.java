@@ -11,17 +11,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CallbackGuard {
 
-    private final System.Logger logger;
+    private final String loggerName;
     private final String what;
     private final AtomicLong failures = new AtomicLong();
 
-    CallbackGuard(System.Logger logger, String what) {
-        this.logger = logger;
+    /**
+     * @param loggerName the System.Logger to use, looked up only when there is something to log,
+     *     so a scan whose callbacks never fail initialises no logging backend
+     */
+    CallbackGuard(String loggerName, String what) {
+        this.loggerName = loggerName;
         this.what = what;
     }
 
     /** Records that the callback threw {@code thrown} while handling {@code context}. */
     void failed(String context, Throwable thrown) {
+        System.Logger logger = System.getLogger(loggerName);
         if (failures.incrementAndGet() == 1) {
             logger.log(Level.WARNING, what + " threw for " + context + "; the scan goes on", thrown);
         } else {
@@ -33,11 +38,7 @@ final class CallbackGuard {
     void summarize() {
         long count = failures.get();
         if (count > 1) {
-            logger.log(Level.WARNING, what + " threw " + count + " times during the scan");
+            System.getLogger(loggerName).log(Level.WARNING, what + " threw " + count + " times during the scan");
         }
-    }
-
-    long failures() {
-        return failures.get();
     }
 }

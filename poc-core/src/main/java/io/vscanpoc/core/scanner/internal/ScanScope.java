@@ -43,8 +43,7 @@ import java.util.function.Function;
  */
 public final class ScanScope<I, R> {
 
-    private static final System.Logger LOG =
-            System.getLogger("io.vscanpoc.core.scanner.ParallelScanner");
+    private static final String LOGGER = "io.vscanpoc.core.scanner.ParallelScanner";
 
     /** Why the scope is stopping; {@link #FATAL} never reaches a report, the error is rethrown. */
     private enum Stop {
@@ -80,8 +79,8 @@ public final class ScanScope<I, R> {
     private final AtomicReference<StopCause> stop = new AtomicReference<>();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final ScanStats stats = new ScanStats();
-    private final CallbackGuard listenerFailures = new CallbackGuard(LOG, "scan listener");
-    private final CallbackGuard nameFailures = new CallbackGuard(LOG, "thread-name function");
+    private final CallbackGuard listenerFailures = new CallbackGuard(LOGGER, "scan listener");
+    private final CallbackGuard nameFailures = new CallbackGuard(LOGGER, "thread-name function");
     /**
      * Threads whose subtask has released its permit, in release order. The scope joins one of them
      * before each fork beyond the cap, and all of them before it returns: a thread that has
