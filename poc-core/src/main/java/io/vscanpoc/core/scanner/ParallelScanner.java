@@ -87,8 +87,10 @@ import java.util.function.Function;
  *       interruption; a task that ignores it delays {@code scan} until it ends on its own.</li>
  *   <li>The listener obeys {@link ScanListener}: thread-safe, quick, non-blocking. {@code started}
  *       and {@code finished} of items that ran are called on the item's worker thread, while it
- *       holds its permit, with the interrupt flag clear; {@code finished} of items that were never
- *       forked is called on the calling thread just before {@code scan} returns. A listener that
+ *       holds its permit; {@code finished} always runs with the interrupt flag clear, while
+ *       {@code started} can be interrupted by a cancellation arriving meanwhile. {@code finished}
+ *       of items that were never forked is called on the calling thread just before {@code scan}
+ *       returns. A listener that
  *       throws is logged (System.Logger {@code io.vscanpoc.core.scanner.ParallelScanner}) and
  *       ignored.</li>
  *   <li>After {@code scan} returns, check {@link ScanReport#stop()}: a report that is not

@@ -225,8 +225,17 @@ public final class ScanScope<I, R> {
      */
     private void joinOneExited() throws InterruptedException {
         Thread thread = exited.peek();
+        long giveUpAt = 0;
         while (thread == null) {
-            Thread.onSpinWait();
+            // Unreachable unless a worker failed to queue itself (out of memory in its finally
+            // block); rather than hang, give up strictness after a second.
+            if (giveUpAt == 0) {
+                giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            } else if (System.nanoTime() - giveUpAt > 0) {
+                unjoined--;
+                return;
+            }
+            Thread.yield();
             thread = exited.peek();
         }
         thread.join();
@@ -460,8 +469,11 @@ public final class ScanScope<I, R> {
                 fatal(t);
             } finally {
                 running.set(index, null);
-                exited.add(Thread.currentThread());
-                permits.release();
+                try {
+                    exited.add(current);
+                } finally {
+                    permits.release();
+                }
             }
         }
 
