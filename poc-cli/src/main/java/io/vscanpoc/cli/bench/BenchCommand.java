@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +43,9 @@ public final class BenchCommand implements Command {
     @Parameter(names = "--json", description = "Also write the figures to this JSON file")
     private Path json;
 
+    @Parameter(names = "--warm-up-ms", description = "Warm-up before anything is timed, in ms (0 or more)")
+    private long warmUpMs = ScannerBenchmark.DEFAULT_WARM_UP.toMillis();
+
     /**
      * Runs this command on its own, without the {@code vscan-poc} launcher:
      * {@code java -cp poc-cli.jar io.vscanpoc.cli.bench.BenchCommand --items N ...}.
@@ -62,7 +66,7 @@ public final class BenchCommand implements Command {
     @Override
     public int run(PrintStream out, PrintStream err) throws Exception {
         validate();
-        var result = new ScannerBenchmark().run(items, workers, latencyMs);
+        var result = new ScannerBenchmark(Duration.ofMillis(warmUpMs)).run(items, workers, latencyMs);
         printSummary(out, result);
         if (json != null) {
             write(result);
@@ -80,6 +84,9 @@ public final class BenchCommand implements Command {
         }
         if (latencyMs < 0) {
             throw new UsageException("--latency-ms must not be negative, got " + latencyMs);
+        }
+        if (warmUpMs < 0) {
+            throw new UsageException("--warm-up-ms must not be negative, got " + warmUpMs);
         }
     }
 

@@ -15,15 +15,37 @@ import java.util.concurrent.atomic.AtomicReference;
  * against the ideal, peak concurrency and heap, per-task overhead (the same run with zero latency),
  * and the same work on a fixed pool of platform threads for comparison.
  *
- * <p>Runs in order: a warm-up (scanner and platform pool, up to {@value #WARM_UP_ITEMS} items, zero
- * latency) so the JIT has compiled the hot paths; the scanner run, with the heap sampled; the
- * zero-latency scanner run (skipped and reused when the latency is zero); the platform-thread run.
- * Each measured run starts after a {@code System.gc()}.
+ * <p>Runs in order: a warm-up, so the JIT has compiled the scanner's, the sleep's and the pool's
+ * paths before anything is timed (without it the first runs of a fresh JVM are up to 10% slower):
+ * scans of the same workers and latency over at most {@value #WARM_UP_ROUNDS} rounds of the cap,
+ * repeated for the warm-up time, then the zero-latency scan and the platform pool once each on a
+ * smaller set; the scanner run, with the heap sampled; the zero-latency scanner run (skipped and
+ * reused when the latency is zero); the platform-thread run. Each measured run starts after a
+ * {@code System.gc()}.
  */
 public final class ScannerBenchmark {
 
-    static final int WARM_UP_ITEMS = 20_000;
+    /** Warm-up of the command. */
+    public static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(3);
+
+    static final int WARM_UP_ROUNDS = 50;
+    static final int WARM_UP_MIN_ITEMS = 20_000;
     private static final Object RESULT = new Object();
+
+    private final Duration warmUp;
+
+    /** A benchmark with the {@link #DEFAULT_WARM_UP}. */
+    public ScannerBenchmark() {
+        this(DEFAULT_WARM_UP);
+    }
+
+    /** A benchmark that warms up for at least {@code warmUp}; zero warms up with one pass. */
+    public ScannerBenchmark(Duration warmUp) {
+        if (warmUp.isNegative()) {
+            throw new IllegalArgumentException("warm-up must not be negative, got " + warmUp);
+        }
+        this.warmUp = warmUp;
+    }
 
     /**
      * What one benchmark measured. The component names are the JSON keys.
@@ -56,7 +78,7 @@ public final class ScannerBenchmark {
             throw new IllegalArgumentException("items and workers must be positive, latency not negative");
         }
         Duration latency = Duration.ofMillis(latencyMs);
-        warmUp(Math.min(items, WARM_UP_ITEMS), workers);
+        warmUp(items, workers, latency);
 
         settle();
         ScanReport<Integer, Object> report;
@@ -90,9 +112,17 @@ public final class ScannerBenchmark {
                 platformWall);
     }
 
-    private static void warmUp(int items, int workers) throws InterruptedException {
-        scan(items, workers, Duration.ZERO);
-        platformThreads(items, Math.min(workers, 64), Duration.ZERO);
+    private void warmUp(int items, int workers, Duration latency) throws InterruptedException {
+        int shape = (int) Math.min(items, Math.max((long) workers * WARM_UP_ROUNDS, WARM_UP_MIN_ITEMS));
+        long until = System.nanoTime() + warmUp.toNanos();
+        do {
+            scan(shape, workers, latency);
+        } while (System.nanoTime() - until < 0);
+        int small = Math.min(items, WARM_UP_MIN_ITEMS);
+        if (latency.isPositive()) {
+            scan(small, workers, Duration.ZERO);
+        }
+        platformThreads(small, workers, latency.isPositive() ? Duration.ofMillis(1) : Duration.ZERO);
     }
 
     private static ScanReport<Integer, Object> scan(int items, int workers, Duration latency) {

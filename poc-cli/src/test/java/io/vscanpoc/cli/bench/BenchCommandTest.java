@@ -54,7 +54,8 @@ class BenchCommandTest {
     @Test
     void writesExactlyTheContractKeysAndPrintsASummary() throws Exception {
         Path json = dir.resolve("out/bench.json");
-        String output = run(parse("--items", "40", "--workers", "8", "--latency-ms", "1", "--json", json.toString()));
+        String output = run(parse("--items", "40", "--workers", "8", "--latency-ms", "1", "--warm-up-ms", "0",
+                "--json", json.toString()));
         assertTrue(output.startsWith("bench: 40 items, 8 workers, 1 ms latency per item"), output);
         assertTrue(output.contains("efficiency"), output);
 
@@ -75,7 +76,8 @@ class BenchCommandTest {
         "--items      | 0      | --items must be at least 1, got 0",
         "--workers    | 0      | --workers must be between 1 and 100000, got 0",
         "--workers    | 100001 | --workers must be between 1 and 100000, got 100001",
-        "--latency-ms | -1     | --latency-ms must not be negative, got -1"
+        "--latency-ms | -1     | --latency-ms must not be negative, got -1",
+        "--warm-up-ms | -5     | --warm-up-ms must not be negative, got -5"
     })
     void rejectsOutOfRangeFlagsWithOneLine(String flag, String value, String message) {
         var command = parse(flag, value);
@@ -86,7 +88,8 @@ class BenchCommandTest {
     @Test
     void anUnwritableJsonPathIsAUsageError() throws Exception {
         Path directory = Files.createDirectory(dir.resolve("taken"));
-        var command = parse("--items", "2", "--workers", "2", "--latency-ms", "0", "--json", directory.toString());
+        var command = parse("--items", "2", "--workers", "2", "--latency-ms", "0", "--warm-up-ms", "0",
+                "--json", directory.toString());
         var bytes = new ByteArrayOutputStream();
         var e = assertThrows(UsageException.class,
                 () -> command.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), System.err));

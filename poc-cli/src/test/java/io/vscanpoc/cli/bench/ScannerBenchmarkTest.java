@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ScannerBenchmarkTest {
 
     @Test
     void measuresASmallRunConsistently() throws Exception {
-        var result = new ScannerBenchmark().run(50, 10, 2);
+        var result = new ScannerBenchmark(Duration.ZERO).run(50, 10, 2);
         assertEquals(50, result.items());
         assertEquals(10, result.workers());
         assertEquals(2, result.latencyMs());
@@ -28,7 +29,7 @@ class ScannerBenchmarkTest {
 
     @Test
     void zeroLatencyHasUnitEfficiencyAndReusesTheRunForOverhead() throws Exception {
-        var result = new ScannerBenchmark().run(30, 4, 0);
+        var result = new ScannerBenchmark(Duration.ZERO).run(30, 4, 0);
         assertEquals(0.0, result.idealSeconds());
         assertEquals(1.0, result.efficiency());
         assertEquals(result.wallSeconds() / 30 * 1e6, result.overheadMicrosPerTask(), 1e-9);
@@ -36,7 +37,7 @@ class ScannerBenchmarkTest {
 
     @Test
     void rejectsImpossibleSettings() {
-        var benchmark = new ScannerBenchmark();
+        var benchmark = new ScannerBenchmark(Duration.ZERO);
         assertThrows(IllegalArgumentException.class, () -> benchmark.run(0, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> benchmark.run(1, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> benchmark.run(1, 1, -1));
