@@ -38,17 +38,6 @@ public final class VscanSimulator implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(VscanSimulator.class.getName());
     private static final int BACKLOG = 1024;
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
-
-    static {
-        // The JDK server writes the headers and the body of an answer separately; with Nagle's
-        // algorithm on, the body can wait for the client's delayed ACK (40 ms on Linux), which
-        // would put a floor under "zero latency". The JDK reads this once, when its first server
-        // starts, and offers no per-server switch; an explicit setting is left alone.
-        if (System.getProperty(NODELAY) == null) {
-            System.setProperty(NODELAY, "true");
-        }
-    }
 
     private final SimulatorConfig config;
     private final HttpServer server;
