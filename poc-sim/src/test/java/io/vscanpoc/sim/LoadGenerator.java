@@ -14,9 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * HttpClient, each repeating the full workflow (analyze, status, results) over 30 extension IDs.
  * Prints requests per second as counted by the simulator itself.
  *
- * <p>Usage: {@code LoadGenerator [seconds=10] [clients=64] [warmupSeconds=3]}. With
- * {@code --external URL} it drives an already running simulator (for example {@code vscan-poc sim})
- * and reads its {@code /__sim/stats}.
+ * <p>Usage: {@code LoadGenerator [seconds=10] [clients=64] [warmupSeconds=3]}.
  */
 public final class LoadGenerator {
 

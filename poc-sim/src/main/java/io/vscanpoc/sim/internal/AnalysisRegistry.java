@@ -124,7 +124,8 @@ public final class AnalysisRegistry {
 
     /** Imposes an outcome on an existing analysis: failing fails now, never-completing stalls it. */
     public Analysis force(Analysis analysis, Outcome outcome, long now) {
-        Analysis changed = analysis.withOutcome(outcome, outcome == Outcome.FAILS ? Math.min(now, analysis.dueAt()) : analysis.dueAt());
+        long dueAt = outcome == Outcome.FAILS ? Math.min(now, analysis.dueAt()) : analysis.dueAt();
+        Analysis changed = analysis.withOutcome(outcome, dueAt);
         analyses.replace(changed.id(), changed);
         return changed;
     }

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,9 +93,12 @@ public final class ApiHandler implements HttpHandler {
         }
         Analysis analysis = route.uuid() == null ? null : state.registry().find(route.uuid()).orElse(null);
         Submission submission = route.endpoint() == Endpoint.ANALYZE ? Submission.parse(body) : null;
-        String extensionKey = analysis != null ? analysis.key()
-                : submission != null && submission.valid() ? ExtensionCatalogue.key(submission.publisher, submission.name)
-                : null;
+        String extensionKey = null;
+        if (analysis != null) {
+            extensionKey = analysis.key();
+        } else if (submission != null && submission.valid()) {
+            extensionKey = ExtensionCatalogue.key(submission.publisher, submission.name);
+        }
         Fault fault = state.script().take(route.endpoint(), extensionKey);
         if (fault == null) {
             fault = drawFault(sequence);
@@ -148,12 +153,12 @@ public final class ApiHandler implements HttpHandler {
                 Analysis current = forced == null ? analysis : state.registry().force(analysis, forced, now);
                 AnalysisRegistry.Status status = state.registry().status(current, now);
                 if (route.endpoint() == Endpoint.STATUS) {
-                    yield Reply.json(200, Documents.status(current.id(), status, state.clock().instant(status.updatedAt()),
-                            current.cached()));
+                    Instant updatedAt = state.clock().instant(status.updatedAt());
+                    yield Reply.json(200, Documents.status(current.id(), status, updatedAt, current.cached()));
                 }
                 if (status.phase() != AnalysisRegistry.Phase.COMPLETED) {
-                    yield Reply.error(409, "Conflict", "Analysis is " + status.phase().name().toLowerCase(
-                            java.util.Locale.ROOT) + "; results are available once it has completed");
+                    yield Reply.error(409, "Conflict", "Analysis is " + status.phase().name().toLowerCase(Locale.ROOT)
+                            + "; results are available once it has completed");
                 }
                 yield Reply.json(200, report(current));
             }
@@ -165,8 +170,9 @@ public final class ApiHandler implements HttpHandler {
             return Reply.error(405, "Method Not Allowed", "Use POST").withHeader("Allow", "POST");
         }
         if (!submission.valid()) {
-            return Reply.error(submission.tooLarge ? 413 : 400, submission.tooLarge ? "Payload Too Large" : "Bad Request",
-                    submission.problem);
+            return submission.tooLarge
+                    ? Reply.error(413, "Payload Too Large", submission.problem)
+                    : Reply.error(400, "Bad Request", submission.problem);
         }
         if (catalogue.isUnknown(submission.publisher, submission.name)) {
             return Reply.error(404, "Not Found",
@@ -257,7 +263,7 @@ public final class ApiHandler implements HttpHandler {
                 exchange.getRequestMethod(),
                 exchange.getRequestURI().getRawPath(),
                 route.endpoint(),
-                java.util.Collections.unmodifiableMap(headers),
+                Collections.unmodifiableMap(headers),
                 new String(body, 0, Math.min(body.length, MAX_BODY), StandardCharsets.UTF_8),
                 Instant.now(),
                 Duration.ofNanos(now)));

@@ -34,33 +34,34 @@ public final class Documents {
     }
 
     public static byte[] status(UUID id, AnalysisRegistry.Status status, Instant updatedAt, boolean cached) {
+        PhaseText text = PhaseText.of(status);
         var doc = Json.MAPPER.createObjectNode();
         doc.put("analysisId", id.toString());
-        doc.put("status", switch (status.phase()) {
-            case PENDING -> "pending";
-            case ANALYZING -> "analyzing";
-            case COMPLETED -> "completed";
-            case FAILED -> "failed";
-        });
+        doc.put("status", text.status());
         doc.put("progress", status.progress());
-        doc.put("message", switch (status.phase()) {
-            case PENDING -> "Waiting for an analysis worker";
-            case ANALYZING -> "Analyzing extension";
-            case COMPLETED -> "Analysis completed";
-            case FAILED -> "Analysis failed: the extension package could not be analyzed";
-        });
+        doc.put("message", text.message());
         var details = doc.putObject("details");
-        details.put("stage", status.phase().name().toLowerCase(java.util.Locale.ROOT));
-        details.put("modulesCompleted", switch (status.phase()) {
-            case PENDING -> 0;
-            case ANALYZING -> Math.min(MODULE_COUNT - 1, status.progress() * MODULE_COUNT / 100);
-            case COMPLETED -> MODULE_COUNT;
-            case FAILED -> MODULE_COUNT - 1;
-        });
+        details.put("stage", text.status());
+        details.put("modulesCompleted", text.modulesCompleted());
         details.put("modulesTotal", MODULE_COUNT);
         details.put("cached", cached);
         doc.put("updatedAt", updatedAt.truncatedTo(ChronoUnit.MILLIS).toString());
         return Json.MAPPER.writeValueAsBytes(doc);
+    }
+
+    /** How a phase reads on the wire. */
+    private record PhaseText(String status, String message, int modulesCompleted) {
+
+        static PhaseText of(AnalysisRegistry.Status s) {
+            return switch (s.phase()) {
+                case PENDING -> new PhaseText("pending", "Waiting for an analysis worker", 0);
+                case ANALYZING -> new PhaseText("analyzing", "Analyzing extension",
+                        Math.min(MODULE_COUNT - 1, s.progress() * MODULE_COUNT / 100));
+                case COMPLETED -> new PhaseText("completed", "Analysis completed", MODULE_COUNT);
+                case FAILED -> new PhaseText("failed", "Analysis failed: the extension package could not be analyzed",
+                        MODULE_COUNT - 1);
+            };
+        }
     }
 
     public static byte[] error(int status, String error, String message) {
