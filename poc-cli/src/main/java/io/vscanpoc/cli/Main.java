@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Entry point of {@code java -jar poc-cli.jar}: parses the command line with jcommander, runs one
@@ -24,9 +26,18 @@ public final class Main {
     private static final String HINT = "Run 'vscan-poc --help' for usage.";
     private static final Set<String> HELP_FLAGS = Set.of("--help", "-h", "help");
 
+    /**
+     * Held so the level sticks: java.util.logging keeps loggers only weakly. Hikari reports pool
+     * start and stop at INFO, which is noise on a console; its warnings and errors still show.
+     */
+    private static final Logger HIKARI_LOG = Logger.getLogger("com.zaxxer.hikari");
+
     private Main() {}
 
     public static void main(String[] args) {
+        // One line per log record, in the same shape as the tool's own error lines.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "vscan-poc: %4$s: %3$s: %5$s%6$s%n");
+        HIKARI_LOG.setLevel(Level.WARNING);
         // UTF-8 whatever the locale: the progress lines carry emoji, and a C locale would print '?'.
         var out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         var err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -80,6 +91,8 @@ public final class Main {
         var commands = new LinkedHashMap<String, Supplier<Command>>();
         commands.put("run", io.vscanpoc.cli.run.RunCommand::new);
         commands.put("discover", io.vscanpoc.cli.discover.DiscoverCommand::new);
+        commands.put("sim", io.vscanpoc.cli.sim.SimCommand::new);
+        commands.put("bench", io.vscanpoc.cli.bench.BenchCommand::new);
         var built = new LinkedHashMap<String, Command>();
         commands.forEach((name, supplier) -> built.put(name, supplier.get()));
         return built;

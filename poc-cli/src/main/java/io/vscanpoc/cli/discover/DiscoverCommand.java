@@ -84,7 +84,9 @@ public final class DiscoverCommand implements Command {
         if (maxWorkers < 1 || maxWorkers > MatrixOptions.MAX_WORKERS) {
             throw new UsageException("--max-workers must be between 1 and " + MatrixOptions.MAX_WORKERS + ", got " + maxWorkers);
         }
-        if (!target.simulate && sim.anyGiven()) {
+        if (target.simulate) {
+            sim.validate();
+        } else if (sim.anyGiven()) {
             throw new UsageException("--sim-* flags need --simulate");
         }
         if (!target.simulate) {

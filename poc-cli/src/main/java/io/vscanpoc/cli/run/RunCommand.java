@@ -62,7 +62,9 @@ public final class RunCommand implements Command {
         input.validate();
         politeness.validate();
         time.validate();
-        if (!target.simulate && sim.anyGiven()) {
+        if (target.simulate) {
+            sim.validate();
+        } else if (sim.anyGiven()) {
             throw new UsageException("--sim-* flags need --simulate");
         }
         ExtensionList list = input.load();

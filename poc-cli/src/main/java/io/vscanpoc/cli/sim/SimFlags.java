@@ -79,6 +79,12 @@ public final class SimFlags {
         }
     }
 
+    /** True when any {@code --sim-*} flag was given; they mean nothing without a simulator. */
+    public boolean anyGiven() {
+        return !SimulatorProfile.VSCAN.profileName().equals(profile) || latencyMs != null || rateLimit != null
+                || burst != null || maxInFlight != null || errorRate != null || seed != null;
+    }
+
     /** The profile named by {@code --sim-profile}. @throws UsageException listing the known ones */
     public SimulatorProfile selectedProfile() {
         return SimulatorProfile.named(profile).orElseThrow(() -> new UsageException(
