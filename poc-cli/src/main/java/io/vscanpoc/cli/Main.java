@@ -26,6 +26,12 @@ public final class Main {
     private static final String HINT = "Run 'vscan-poc --help' for usage.";
     private static final Set<String> HELP_FLAGS = Set.of("--help", "-h", "help");
 
+    static {
+        // One line per log record, in the shape of the tool's own error lines; set before
+        // java.util.logging creates its console handler.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "vscan-poc: %4$s: %3$s: %5$s%6$s%n");
+    }
+
     /**
      * Held so the level sticks: java.util.logging keeps loggers only weakly. Hikari reports pool
      * start and stop at INFO, which is noise on a console; its warnings and errors still show.
@@ -35,8 +41,6 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // One line per log record, in the same shape as the tool's own error lines.
-        System.setProperty("java.util.logging.SimpleFormatter.format", "vscan-poc: %4$s: %3$s: %5$s%6$s%n");
         HIKARI_LOG.setLevel(Level.WARNING);
         // UTF-8 whatever the locale: the progress lines carry emoji, and a C locale would print '?'.
         var out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
