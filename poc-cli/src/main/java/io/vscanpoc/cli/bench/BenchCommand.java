@@ -46,6 +46,9 @@ public final class BenchCommand implements Command {
     @Parameter(names = "--warm-up-ms", description = "Warm-up before anything is timed, in ms (0 or more)")
     private long warmUpMs = ScannerBenchmark.DEFAULT_WARM_UP.toMillis();
 
+    @Parameter(names = "--repeat", description = "Timed runs per figure; the median is reported (1 to 100)")
+    private int repeat = ScannerBenchmark.DEFAULT_REPEATS;
+
     /**
      * Runs this command on its own, without the {@code vscan-poc} launcher:
      * {@code java -cp poc-cli.jar io.vscanpoc.cli.bench.BenchCommand --items N ...}.
@@ -66,8 +69,9 @@ public final class BenchCommand implements Command {
     @Override
     public int run(PrintStream out, PrintStream err) throws Exception {
         validate();
-        var result = new ScannerBenchmark(Duration.ofMillis(warmUpMs)).run(items, workers, latencyMs);
-        printSummary(out, result);
+        var measurement = new ScannerBenchmark(Duration.ofMillis(warmUpMs), repeat).run(items, workers, latencyMs);
+        var result = measurement.result();
+        printSummary(out, measurement);
         if (json != null) {
             write(result);
             out.println("  written to " + json);
@@ -88,6 +92,9 @@ public final class BenchCommand implements Command {
         if (warmUpMs < 0) {
             throw new UsageException("--warm-up-ms must not be negative, got " + warmUpMs);
         }
+        if (repeat < 1 || repeat > 100) {
+            throw new UsageException("--repeat must be between 1 and 100, got " + repeat);
+        }
     }
 
     private void write(ScannerBenchmark.Result result) {
@@ -102,16 +109,23 @@ public final class BenchCommand implements Command {
         }
     }
 
-    private static void printSummary(PrintStream out, ScannerBenchmark.Result r) {
-        out.printf(Locale.ROOT, "bench: %d items, %d workers, %d ms latency per item%n", r.items(), r.workers(), r.latencyMs());
-        out.printf(Locale.ROOT, "  scanner           %9.3f s   ideal %.3f s, efficiency %.3f, peak concurrency %d, peak heap %.1f MB%n",
-                r.wallSeconds(), r.idealSeconds(), r.efficiency(), r.peakConcurrency(), r.peakHeapMb());
-        out.printf(Locale.ROOT, "  scanner overhead  %9.3f us per task (same items and workers, 0 ms latency)%n",
-                r.overheadMicrosPerTask());
+    private static void printSummary(PrintStream out, ScannerBenchmark.Measurement m) {
+        var r = m.result();
+        out.printf(Locale.ROOT, "bench: %d items, %d workers, %d ms latency per item (medians of %d runs)%n",
+                r.items(), r.workers(), r.latencyMs(), m.scannerRuns().size());
+        out.printf(Locale.ROOT, "  scanner           %9.3f s   ideal %.3f s, efficiency %.3f, peak concurrency %d, peak heap %.1f MB  [runs %s]%n",
+                r.wallSeconds(), r.idealSeconds(), r.efficiency(), r.peakConcurrency(), r.peakHeapMb(), runs(m.scannerRuns()));
+        out.printf(Locale.ROOT, "  scanner overhead  %9.3f us per task (same items and workers, 0 ms latency)  [runs %s]%n",
+                r.overheadMicrosPerTask(), runs(m.overheadRuns()));
         if (r.platformThreadsWallSeconds() == null) {
             out.printf(Locale.ROOT, "  platform threads  could not create %d platform threads%n", r.workers());
         } else {
-            out.printf(Locale.ROOT, "  platform threads  %9.3f s   fixed pool of %d%n", r.platformThreadsWallSeconds(), r.workers());
+            out.printf(Locale.ROOT, "  platform threads  %9.3f s   fixed pool of %d  [runs %s]%n",
+                    r.platformThreadsWallSeconds(), r.workers(), runs(m.platformRuns()));
         }
+    }
+
+    private static String runs(java.util.List<Double> seconds) {
+        return String.join(" ", seconds.stream().map(s -> String.format(Locale.ROOT, "%.3fs", s)).toList());
     }
 }

@@ -4,6 +4,7 @@ import io.vscanpoc.core.ScanReport;
 import io.vscanpoc.core.scanner.ParallelScanner;
 import java.time.Duration;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,44 +20,63 @@ import java.util.concurrent.atomic.AtomicReference;
  * paths before anything is timed (without it the first runs of a fresh JVM are up to 10% slower):
  * scans of the same workers and latency over at most {@value #WARM_UP_ROUNDS} rounds of the cap,
  * repeated for the warm-up time, then the zero-latency scan and the platform pool once each on a
- * smaller set; the scanner run, with the heap sampled; the zero-latency scanner run (skipped and
- * reused when the latency is zero); the platform-thread run. Each measured run starts after a
- * {@code System.gc()}.
+ * smaller set; then, {@code repeats} times over, the timed scanner run, the zero-latency scanner
+ * run (skipped and reused when the latency is zero) and the platform-thread run, each figure being
+ * the median of its repeats so one run disturbed by another process on the machine does not decide
+ * it; and last, after a {@code System.gc()}, the same scan again with the heap sampled.
  */
 public final class ScannerBenchmark {
 
     /** Warm-up of the command. */
     public static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(3);
+    /** Timed runs per figure of the command. */
+    public static final int DEFAULT_REPEATS = 3;
 
     static final int WARM_UP_ROUNDS = 50;
     static final int WARM_UP_MIN_ITEMS = 20_000;
     private static final Object RESULT = new Object();
 
     private final Duration warmUp;
+    private final int repeats;
 
-    /** A benchmark with the {@link #DEFAULT_WARM_UP}. */
+    /** A benchmark with the {@link #DEFAULT_WARM_UP} and {@link #DEFAULT_REPEATS}. */
     public ScannerBenchmark() {
-        this(DEFAULT_WARM_UP);
+        this(DEFAULT_WARM_UP, DEFAULT_REPEATS);
     }
 
-    /** A benchmark that warms up for at least {@code warmUp}; zero warms up with one pass. */
-    public ScannerBenchmark(Duration warmUp) {
-        if (warmUp.isNegative()) {
-            throw new IllegalArgumentException("warm-up must not be negative, got " + warmUp);
+    /**
+     * @param warmUp how long to warm up at least; zero warms up with one pass
+     * @param repeats timed runs per figure, at least 1
+     */
+    public ScannerBenchmark(Duration warmUp, int repeats) {
+        if (warmUp.isNegative() || repeats < 1) {
+            throw new IllegalArgumentException("warm-up must not be negative and repeats at least 1");
         }
         this.warmUp = warmUp;
+        this.repeats = repeats;
     }
+
+    /**
+     * The figures and the runs they are the medians of.
+     *
+     * @param scannerRuns wall seconds of each timed scanner run
+     * @param overheadRuns wall seconds of each zero-latency scanner run
+     * @param platformRuns wall seconds of each platform-thread run; empty if none could run
+     */
+    public record Measurement(
+            Result result, List<Double> scannerRuns, List<Double> overheadRuns, List<Double> platformRuns) {}
 
     /**
      * What one benchmark measured. The component names are the JSON keys.
      *
-     * @param wallSeconds wall time of the scanner run
+     * @param wallSeconds wall time of the scanner run (the median of the repeats)
      * @param idealSeconds {@code ceil(items / workers) x latencyMs / 1000}
      * @param efficiency {@code idealSeconds / wallSeconds}, or 1.0 when the latency is zero
      * @param peakConcurrency most tasks in flight at once in the scanner run, from its stats
      * @param overheadMicrosPerTask wall time per task, in microseconds, of a scanner run with the
      *     same items and workers and zero latency
-     * @param peakHeapMb peak heap occupancy during the scanner run, garbage included, in MiB
+     * @param peakHeapMb peak heap occupancy, garbage included, in MiB, during a run of the same scan
+     *     that starts from a clean heap
      * @param platformThreadsWallSeconds wall time of the same work on a fixed pool of {@code workers}
      *     platform threads; null if the JVM could not create that many
      */
@@ -73,43 +93,65 @@ public final class ScannerBenchmark {
             Double platformThreadsWallSeconds) {}
 
     /** Runs the benchmark; blocks for its whole duration. */
-    public Result run(int items, int workers, long latencyMs) throws InterruptedException {
+    public Measurement run(int items, int workers, long latencyMs) throws InterruptedException {
         if (items < 1 || workers < 1 || latencyMs < 0) {
             throw new IllegalArgumentException("items and workers must be positive, latency not negative");
         }
         Duration latency = Duration.ofMillis(latencyMs);
         warmUp(items, workers, latency);
 
-        settle();
-        ScanReport<Integer, Object> report;
-        long peakHeap;
-        try (var heap = new HeapSampler()) {
-            report = scan(items, workers, latency);
-            peakHeap = heap.peakBytes();
+        // Timed runs start without a full GC: it would shrink the heap the warm-up has grown, and
+        // the run would then pay for young collections a running scanner does not see.
+        var scannerRuns = new ArrayList<Double>();
+        var overheadRuns = new ArrayList<Double>();
+        var platformRuns = new ArrayList<Double>();
+        long peakConcurrency = 0;
+        for (int run = 0; run < repeats; run++) {
+            ScanReport<Integer, Object> report = scan(items, workers, latency);
+            scannerRuns.add(seconds(report.wallTime()));
+            peakConcurrency = Math.max(peakConcurrency, report.stats().peakConcurrency());
+            if (latencyMs > 0) {
+                overheadRuns.add(seconds(scan(items, workers, Duration.ZERO).wallTime()));
+            }
+            Double platform = platformThreads(items, workers, latency);
+            if (platform != null) {
+                platformRuns.add(platform);
+            }
         }
-        double wall = seconds(report.wallTime());
+        double wall = median(scannerRuns);
+        double overheadWall = latencyMs > 0 ? median(overheadRuns) : wall;
+        Double platformWall = platformRuns.isEmpty() ? null : median(platformRuns);
         long ceilBatches = (items + (long) workers - 1) / workers;
         double ideal = ceilBatches * latencyMs / 1000.0;
         double efficiency = latencyMs == 0 ? 1.0 : ideal / wall;
 
-        double overheadWall = wall;
-        if (latencyMs > 0) {
-            settle();
-            overheadWall = seconds(scan(items, workers, Duration.ZERO).wallTime());
+        // The heap is measured on a run of its own, from a clean heap, so garbage left by the runs
+        // before is not counted.
+        System.gc();
+        long peakHeap;
+        try (var heap = new HeapSampler()) {
+            scan(items, workers, latency);
+            peakHeap = heap.peakBytes();
         }
-        settle();
-        Double platformWall = platformThreads(items, workers, latency);
-        return new Result(
+        var result = new Result(
                 items,
                 workers,
                 latencyMs,
                 wall,
                 ideal,
                 efficiency,
-                report.stats().peakConcurrency(),
+                peakConcurrency,
                 overheadWall / items * 1e6,
                 peakHeap / (1024.0 * 1024.0),
                 platformWall);
+        return new Measurement(result, List.copyOf(scannerRuns),
+                latencyMs > 0 ? List.copyOf(overheadRuns) : List.copyOf(scannerRuns), List.copyOf(platformRuns));
+    }
+
+    static double median(List<Double> values) {
+        var sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private void warmUp(int items, int workers, Duration latency) throws InterruptedException {
@@ -184,10 +226,6 @@ public final class ScannerBenchmark {
                 return n;
             }
         };
-    }
-
-    private static void settle() {
-        System.gc();
     }
 
     private static double seconds(Duration duration) {

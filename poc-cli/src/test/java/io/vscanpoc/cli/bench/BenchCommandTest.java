@@ -55,8 +55,8 @@ class BenchCommandTest {
     void writesExactlyTheContractKeysAndPrintsASummary() throws Exception {
         Path json = dir.resolve("out/bench.json");
         String output = run(parse("--items", "40", "--workers", "8", "--latency-ms", "1", "--warm-up-ms", "0",
-                "--json", json.toString()));
-        assertTrue(output.startsWith("bench: 40 items, 8 workers, 1 ms latency per item"), output);
+                "--repeat", "2", "--json", json.toString()));
+        assertTrue(output.startsWith("bench: 40 items, 8 workers, 1 ms latency per item (medians of 2 runs)"), output);
         assertTrue(output.contains("efficiency"), output);
 
         var root = JsonMapper.builder().build().readTree(Files.readString(json));
@@ -77,7 +77,8 @@ class BenchCommandTest {
         "--workers    | 0      | --workers must be between 1 and 100000, got 0",
         "--workers    | 100001 | --workers must be between 1 and 100000, got 100001",
         "--latency-ms | -1     | --latency-ms must not be negative, got -1",
-        "--warm-up-ms | -5     | --warm-up-ms must not be negative, got -5"
+        "--warm-up-ms | -5     | --warm-up-ms must not be negative, got -5",
+        "--repeat     | 0      | --repeat must be between 1 and 100, got 0"
     })
     void rejectsOutOfRangeFlagsWithOneLine(String flag, String value, String message) {
         var command = parse(flag, value);

@@ -55,7 +55,7 @@ public final class LatencyHistogram {
     }
 
     /**
-     * The value at {@code quantile} (0 < q <= 1) by nearest rank: the smallest recorded value such
+     * The value at {@code quantile} ({@code 0 < q <= 1}) by nearest rank: the smallest recorded value such
      * that at least {@code ceil(q x count)} samples are at or below it, within the stated error.
      * Zero when empty.
      */
