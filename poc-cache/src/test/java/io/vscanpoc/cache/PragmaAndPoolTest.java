@@ -1,0 +1,134 @@
+package io.vscanpoc.cache;
+
+import static io.vscanpoc.cache.TestReports.report;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vscanpoc.core.error.CacheException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
+
+class PragmaAndPoolTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyPooledConnectionCarriesEveryPragma() throws Exception {
+        var config = CacheConfig.builder()
+                .directory(dir)
+                .poolSize(3)
+                .busyTimeout(Duration.ofMillis(321))
+                .journalSizeLimit(5_000_000)
+                .walAutocheckpointPages(777)
+                .build();
+        try (var cache = SqliteResultCache.open(config)) {
+            // Hold all three at once, so each is a different pooled connection.
+            var held = new ArrayList<Connection>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    held.add(cache.pooledConnection());
+                }
+                var distinct = new HashSet<Object>();
+                for (Connection connection : held) {
+                    distinct.add(connection.unwrap(SQLiteConnection.class));
+                    assertEquals("wal", pragma(connection, "journal_mode"));
+                    assertEquals("1", pragma(connection, "synchronous"), "1 is NORMAL");
+                    assertEquals("321", pragma(connection, "busy_timeout"));
+                    assertEquals("1", pragma(connection, "foreign_keys"));
+                    assertEquals("5000000", pragma(connection, "journal_size_limit"));
+                    assertEquals("777", pragma(connection, "wal_autocheckpoint"));
+                }
+                assertEquals(3, distinct.size());
+            } finally {
+                for (Connection connection : held) {
+                    connection.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void thePoolIsSizedFromConfigurationAndReadersWaitInJavaForAFreeConnection() throws Exception {
+        var config = CacheConfig.builder()
+                .directory(dir)
+                .poolSize(2)
+                .connectionTimeout(Duration.ofMillis(300))
+                .build();
+        try (var cache = SqliteResultCache.open(config)) {
+            cache.put(report("a.b", 1));
+            try (var first = cache.pooledConnection(); var second = cache.pooledConnection()) {
+                // Both connections are out: a read waits (parked) and fails after the timeout.
+                var e = assertThrows(CacheException.class, () -> cache.count());
+                assertTrue(e.getMessage().contains("cannot count entries"), e.getMessage());
+                // A virtual thread that asks now parks in Java (TIMED_WAITING, its carrier free)
+                // and gets a connection as soon as one is returned.
+                var result = new CompletableFuture<Long>();
+                Thread reader = Thread.ofVirtual().start(() -> {
+                    try {
+                        result.complete(cache.count());
+                    } catch (CacheException ex) {
+                        result.completeExceptionally(ex);
+                    }
+                });
+                await().atMost(Duration.ofSeconds(5)).until(() -> reader.getState() == Thread.State.TIMED_WAITING);
+                first.close();
+                assertEquals(1L, result.get());
+            }
+        }
+    }
+
+    @Test
+    void closeReleasesTheFileSoTheWalIsFoldedBackAndRemoved() throws Exception {
+        var cache = SqliteResultCache.open(CacheConfig.defaults(dir));
+        for (int i = 0; i < 50; i++) {
+            cache.put(report("w.e" + i, i));
+        }
+        Path wal = dir.resolve("cache.db-wal");
+        assertTrue(Files.exists(wal));
+        cache.close();
+        cache.close();
+        assertTrue(Files.notExists(wal), "the last connection closed checkpoints and deletes the WAL");
+        assertTrue(Files.notExists(dir.resolve("cache.db-shm")));
+        assertTrue(cache.stats().checkpoints() >= 1, "close ran a final checkpoint");
+    }
+
+    @Test
+    void theWalStaysBoundedOverALongRun() throws Exception {
+        var config = CacheConfig.builder()
+                .directory(dir)
+                .checkpointEveryWrites(50)
+                .walAutocheckpointPages(100)
+                .journalSizeLimit(1_000_000)
+                .build();
+        try (var cache = SqliteResultCache.open(config)) {
+            long maxWal = 0;
+            // 2,000 writes of 4 KB are 8 MB of WAL frames without checkpoints.
+            for (int i = 0; i < 2_000; i++) {
+                cache.put(TestReports.report(io.vscanpoc.core.ExtensionId.parse("w.e" + (i % 300)), i, 4096));
+                maxWal = Math.max(maxWal, Files.size(dir.resolve("cache.db-wal")));
+            }
+            var stats = cache.stats();
+            assertTrue(stats.checkpoints() >= 2_000 / 50 - 1, "checkpoints: " + stats.checkpoints());
+            assertTrue(maxWal < 2_000_000, "the WAL peaked at " + maxWal + " bytes");
+        }
+    }
+
+    private static String pragma(Connection connection, String name) throws SQLException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery("PRAGMA " + name)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}
