@@ -11,10 +11,10 @@ import java.util.Objects;
  * lists them with the reasons.
  *
  * @param directory where {@code cache.db} lives; created with mode 0700 when missing. No default.
- * @param poolSize connections in the HikariCP pool, readers and the writer together. Default 4: every
- *     connection may run native SQLite code on a carrier thread, so more connections than carriers
- *     only adds contention, and a small fixed pool keeps the number of virtual threads that can be
- *     inside native code bounded.
+ * @param poolSize connections in the HikariCP pool, at least 2: the writer thread holds one for the
+ *     cache's lifetime and readers share the rest. Default 4 (three readers): a reader runs native
+ *     SQLite code on its carrier, so more readers than carriers only adds contention, and a small
+ *     fixed pool bounds how many virtual threads can be inside native code at once.
  * @param poolName HikariCP's pool name, which also names its threads and log lines. Default
  *     {@code vscan-cache}.
  * @param connectionTimeout longest a caller waits for a pooled connection before the operation fails.
@@ -74,7 +74,7 @@ public record CacheConfig(
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(poolName, "poolName");
         Objects.requireNonNull(clock, "clock");
-        requireRange("poolSize", poolSize, 1, 64);
+        requireRange("poolSize", poolSize, 2, 64);
         requireRange("maxBatchSize", maxBatchSize, 1, 10_000);
         requireRange("walAutocheckpointPages", walAutocheckpointPages, 1, 1_000_000);
         requireRange("checkpointEveryWrites", checkpointEveryWrites, 1, 100_000_000);

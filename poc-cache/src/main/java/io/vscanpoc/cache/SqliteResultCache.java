@@ -11,13 +11,13 @@ import io.vscanpoc.cache.internal.SerialWriter;
 import io.vscanpoc.cache.internal.ConnectionWork;
 import io.vscanpoc.cache.internal.SqliteErrorKind;
 import io.vscanpoc.cache.internal.SqlitePool;
+import io.vscanpoc.cache.internal.StatementCache;
 import io.vscanpoc.cache.internal.StoredRow;
 import io.vscanpoc.core.AnalysisResult;
 import io.vscanpoc.core.ExtensionId;
 import io.vscanpoc.core.ResultCache;
 import io.vscanpoc.core.RiskLevel;
 import io.vscanpoc.core.error.CacheException;
-import io.vscanpoc.core.error.MalformedResponseException;
 import io.vscanpoc.core.time.Sleeper;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,10 +40,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The {@link ResultCache} on one SQLite file, {@code <directory>/cache.db}, in WAL mode behind a
  * small HikariCP pool. docs/cache.md describes the schema, pragmas and pool.
  *
- * <p>Concurrency: reads run on the caller's thread, as many at once as the pool has connections;
- * further readers park (a Java-level wait) until one is free. Writes are handed to a single writer
- * thread and the caller parks until its write is committed, so no two threads ever contend for
- * SQLite's write lock inside native code, and batches form under load. {@code SQLITE_BUSY} and
+ * <p>Concurrency: reads run on the caller's thread, as many at once as the pool has reader
+ * connections (all but the writer's one); further readers park (a Java-level wait) until one is
+ * free. Writes are serialised behind one Java lock: the holder commits every write queued so far in
+ * one transaction on the writer's own pooled connection, while the other writers park on the lock
+ * (unmounted, carrier free) and return when their write is committed. So no two threads ever
+ * contend for SQLite's write lock inside native code, and batches form under load. {@code SQLITE_BUSY} and
  * {@code SQLITE_LOCKED}, which only another process can cause, are retried in Java and every one is
  * counted in {@link #stats()}.
  *
@@ -62,6 +64,7 @@ public final class SqliteResultCache implements ResultCache {
     private final CacheMetrics metrics;
     private final BusyRetry retry;
     private final SerialWriter writer;
+    private final StatementCache statements = new StatementCache();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SqliteResultCache(
@@ -78,7 +81,7 @@ public final class SqliteResultCache implements ResultCache {
                 config.maxBatchSize(),
                 config.batchDelay(),
                 config.checkpointEveryWrites(),
-                config.poolName() + "-writer");
+                config.poolName());
     }
 
     /**
@@ -119,32 +122,35 @@ public final class SqliteResultCache implements ResultCache {
 
     /**
      * The stored analysis of {@code id} when it is younger than the maximum age; an older one is a
-     * miss. The result carries {@code id} as given and is parsed again from the stored JSON.
+     * miss. The result carries {@code id} as given, the raw JSON verbatim, and the fields parsed
+     * from it when it was stored; it equals what {@link AnalysisResult#parse} gives for that JSON.
      *
      * @throws CacheException when the database cannot be read, or the stored entry fails its
-     *     checksum or does not parse (the entry is damaged; a hit would hand out wrong data)
+     *     checksum (the entry is damaged; a hit would hand out wrong data)
      */
     @Override
     public Optional<AnalysisResult> get(ExtensionId id) throws CacheException {
         Objects.requireNonNull(id, "id");
         long start = System.nanoTime();
-        Optional<StoredRow> row = read("read " + id, connection -> ResultStore.find(connection, id.key()));
+        Optional<StoredRow> row = read("read " + id, connection -> ResultStore.find(statements, connection, id.key()));
         if (row.isEmpty() || !isFresh(row.get().scannedAtMillis())) {
             metrics.miss(System.nanoTime() - start, row.isPresent());
             return Optional.empty();
         }
         StoredRow stored = row.get();
+        // A hit is served from the columns parsed when it was stored (the content check proves
+        // they match the JSON); the checksum proves the JSON handed out is the one stored.
         if (!stored.checksumMatches()) {
             metrics.error();
             throw new CacheException("cached entry for " + id + " fails its checksum; run 'cache check'", null);
         }
         try {
-            AnalysisResult result = AnalysisResult.parse(id, stored.json());
+            AnalysisResult result = stored.toResult(id);
             metrics.hit(System.nanoTime() - start);
             return Optional.of(result);
-        } catch (MalformedResponseException e) {
+        } catch (RuntimeException e) {
             metrics.error();
-            throw new CacheException("cached entry for " + id + " does not parse: " + e.getMessage(), e);
+            throw new CacheException("cached entry for " + id + " is damaged (" + e.getMessage() + "); run 'cache check'", e);
         }
     }
 
@@ -161,7 +167,7 @@ public final class SqliteResultCache implements ResultCache {
         long start = System.nanoTime();
         StoredRow row = StoredRow.of(result, config.clock().instant());
         write("write " + result.id(), true, connection -> {
-            ResultStore.upsert(connection, row);
+            ResultStore.upsert(statements, connection, row);
             return null;
         });
         metrics.put(System.nanoTime() - start);
@@ -291,8 +297,19 @@ public final class SqliteResultCache implements ResultCache {
                 writer.close();
             } finally {
                 pool.close();
+                statements.clear();
             }
         }
+    }
+
+    /** Writers parked waiting for the write lock right now, for tests. */
+    int waitingWriters() {
+        return writer.waitingWriters();
+    }
+
+    /** Runs {@code work} on the writer's connection, in a transaction of its own, for tests. */
+    <T> T onWriterConnection(ConnectionWork<T> work) throws CacheException {
+        return write("run a test task", false, work);
     }
 
     /** A connection from the pool, for tests that read pragmas or tamper with rows. */

@@ -30,6 +30,7 @@ public final class CacheFiles {
 
     private static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -130,6 +131,20 @@ public final class CacheFiles {
             throw new CacheException("cannot move damaged cache file " + file + " aside: " + reason(e), e);
         }
         return target;
+    }
+
+    /**
+     * Whether {@code file} is empty (SQLite takes that for an empty database) or starts with the
+     * SQLite header. Checked before SQLite opens a file, because SQLite deletes the {@code -wal}
+     * beside a file it finds is not a database, and the damaged set must be kept whole.
+     */
+    public static boolean looksLikeSqlite(Path file) throws CacheException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(SQLITE_MAGIC.length);
+            return head.length == 0 || java.util.Arrays.equals(head, SQLITE_MAGIC);
+        } catch (IOException e) {
+            throw new CacheException("cannot read cache file " + file + ": " + reason(e), e);
+        }
     }
 
     /** Bytes in {@code path}, 0 when it does not exist. */

@@ -27,7 +27,9 @@ public final class DatabaseOpener {
         CacheFiles.prepareDirectory(config.directory());
         CacheFiles.ensureDatabaseFile(file);
         var warnings = new ArrayList<String>();
-        String damage = probe(config, retry);
+        String damage = CacheFiles.looksLikeSqlite(file)
+                ? probe(config, retry)
+                : "not an SQLite database: its first bytes are not the SQLite header";
         if (damage != null) {
             Path moved = CacheFiles.quarantine(file, config.clock().instant());
             warnings.add("cache file " + file + " was damaged (" + damage + "); moved it to "

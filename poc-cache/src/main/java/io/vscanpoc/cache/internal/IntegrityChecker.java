@@ -15,7 +15,8 @@ import java.util.Objects;
 
 /**
  * SQLite's {@code integrity_check} followed by the content check: every row's JSON parses, its
- * checksum matches, and the columns indexed beside it agree with what the JSON says. Not API.
+ * checksum matches, and every column stored beside it (which is what a hit is served from) agrees
+ * with what the JSON says. Not API.
  */
 public final class IntegrityChecker {
 
@@ -90,7 +91,18 @@ public final class IntegrityChecker {
         compare(problems, where, "version", parsed.version(), row.version());
         compare(problems, where, "risk_level", parsed.riskLevel().apiName(), row.riskLevel());
         compare(problems, where, "security_score", parsed.score(), row.score());
-        compare(problems, where, "vulnerabilities_count", parsed.vulnerabilities().total(), row.vulnerabilities());
+        var inJson = parsed.vulnerabilities();
+        var inColumns = row.vulnerabilities();
+        compare(problems, where, "vulnerabilities_count", inJson.total(), inColumns.total());
+        compare(problems, where, "vulnerabilities_critical", inJson.critical(), inColumns.critical());
+        compare(problems, where, "vulnerabilities_high", inJson.high(), inColumns.high());
+        compare(problems, where, "vulnerabilities_moderate", inJson.moderate(), inColumns.moderate());
+        compare(problems, where, "vulnerabilities_low", inJson.low(), inColumns.low());
+        compare(problems, where, "vulnerabilities_info", inJson.info(), inColumns.info());
+        compare(problems, where, "analysis_timestamp",
+                parsed.analysisTimestamp() == null ? null : parsed.analysisTimestamp().toString(),
+                row.analysisTimestamp());
+        compare(problems, where, "has_errors", parsed.hasErrors(), row.hasErrors());
     }
 
     private static void compare(Problems problems, String where, String column, Object inJson, Object inColumn) {

@@ -10,18 +10,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.vscanpoc.core.VulnerabilitySummary;
 
 /** The SQL of the {@code scan_results} table; every method works on a connection it is given. Not API. */
 public final class ResultStore {
 
-    private static final String COLUMNS = "extension_id, display_id, version, scan_result, scanned_at, "
-            + "risk_level, security_score, vulnerabilities_count, checksum";
+    private static final List<String> COLUMN_NAMES = List.of(
+            "extension_id", "display_id", "version", "scan_result", "scanned_at", "risk_level", "security_score",
+            "vulnerabilities_count", "vulnerabilities_critical", "vulnerabilities_high", "vulnerabilities_moderate",
+            "vulnerabilities_low", "vulnerabilities_info", "analysis_timestamp", "has_errors", "checksum");
 
-    private static final String UPSERT = "INSERT INTO scan_results(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            + "ON CONFLICT(extension_id) DO UPDATE SET display_id = excluded.display_id, "
-            + "version = excluded.version, scan_result = excluded.scan_result, scanned_at = excluded.scanned_at, "
-            + "risk_level = excluded.risk_level, security_score = excluded.security_score, "
-            + "vulnerabilities_count = excluded.vulnerabilities_count, checksum = excluded.checksum";
+    private static final String COLUMNS = String.join(", ", COLUMN_NAMES);
+
+    private static final String UPSERT = "INSERT INTO scan_results(" + COLUMNS + ") VALUES ("
+            + String.join(", ", java.util.Collections.nCopies(COLUMN_NAMES.size(), "?"))
+            + ") ON CONFLICT(extension_id) DO UPDATE SET "
+            + String.join(", ", COLUMN_NAMES.stream().skip(1).map(c -> c + " = excluded." + c).toList());
+
+    private static final String FIND = "SELECT " + COLUMNS + " FROM scan_results WHERE extension_id = ?";
 
     private ResultStore() {}
 
@@ -35,28 +41,34 @@ public final class ResultStore {
     }
 
     /** Inserts {@code row}, or replaces the row stored under its key. */
-    public static void upsert(Connection connection, StoredRow row) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
-            statement.setString(1, row.key());
-            statement.setString(2, row.displayId());
-            statement.setString(3, row.version());
-            statement.setString(4, row.json());
-            statement.setLong(5, row.scannedAtMillis());
-            statement.setString(6, row.riskLevel());
-            statement.setInt(7, row.score());
-            statement.setInt(8, row.vulnerabilities());
-            statement.setString(9, row.checksum());
-            statement.executeUpdate();
-        }
+    public static void upsert(StatementCache statements, Connection connection, StoredRow row) throws SQLException {
+        PreparedStatement statement = statements.prepare(connection, UPSERT);
+        var v = row.vulnerabilities();
+        statement.setString(1, row.key());
+        statement.setString(2, row.displayId());
+        statement.setString(3, row.version());
+        statement.setString(4, row.json());
+        statement.setLong(5, row.scannedAtMillis());
+        statement.setString(6, row.riskLevel());
+        statement.setInt(7, row.score());
+        statement.setInt(8, v.total());
+        statement.setInt(9, v.critical());
+        statement.setInt(10, v.high());
+        statement.setInt(11, v.moderate());
+        statement.setInt(12, v.low());
+        statement.setInt(13, v.info());
+        statement.setString(14, row.analysisTimestamp());
+        statement.setBoolean(15, row.hasErrors());
+        statement.setString(16, row.checksum());
+        statement.executeUpdate();
     }
 
-    public static Optional<StoredRow> find(Connection connection, String key) throws SQLException {
-        try (PreparedStatement statement =
-                connection.prepareStatement("SELECT " + COLUMNS + " FROM scan_results WHERE extension_id = ?")) {
-            statement.setString(1, key);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
-            }
+    public static Optional<StoredRow> find(StatementCache statements, Connection connection, String key)
+            throws SQLException {
+        PreparedStatement statement = statements.prepare(connection, FIND);
+        statement.setString(1, key);
+        try (ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(read(rows)) : Optional.empty();
         }
     }
 
@@ -159,7 +171,10 @@ public final class ResultStore {
                 rows.getLong(5),
                 rows.getString(6),
                 rows.getInt(7),
-                rows.getInt(8),
-                rows.getString(9));
+                new VulnerabilitySummary(
+                        rows.getInt(8), rows.getInt(9), rows.getInt(10), rows.getInt(11), rows.getInt(12), rows.getInt(13)),
+                rows.getString(14),
+                rows.getBoolean(15),
+                rows.getString(16));
     }
 }

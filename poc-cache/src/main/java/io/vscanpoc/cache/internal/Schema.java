@@ -20,8 +20,9 @@ public final class Schema {
               applied_at INTEGER NOT NULL
             ) STRICT""";
 
-    // One row per extension, the latest result only. STRICT makes SQLite reject a value of the
-    // wrong type instead of storing it, so the content check never meets a silently coerced column.
+    // One row per extension, the latest result only: the raw report plus the fields the PoC reads,
+    // so a hit needs no JSON parsing. STRICT makes SQLite reject a value of the wrong type instead
+    // of storing it, so the content check never meets a silently coerced column.
     private static final String CREATE_RESULTS_TABLE = """
             CREATE TABLE IF NOT EXISTS scan_results (
               extension_id          TEXT    NOT NULL PRIMARY KEY,
@@ -31,7 +32,14 @@ public final class Schema {
               scanned_at            INTEGER NOT NULL,
               risk_level            TEXT    NOT NULL,
               security_score        INTEGER NOT NULL CHECK (security_score BETWEEN 0 AND 100),
-              vulnerabilities_count INTEGER NOT NULL,
+              vulnerabilities_count    INTEGER NOT NULL,
+              vulnerabilities_critical INTEGER NOT NULL,
+              vulnerabilities_high     INTEGER NOT NULL,
+              vulnerabilities_moderate INTEGER NOT NULL,
+              vulnerabilities_low      INTEGER NOT NULL,
+              vulnerabilities_info     INTEGER NOT NULL,
+              analysis_timestamp    TEXT,
+              has_errors            INTEGER NOT NULL CHECK (has_errors IN (0, 1)),
               checksum              TEXT    NOT NULL CHECK (length(checksum) = 64),
               CHECK (extension_id = lower(display_id))
             ) STRICT""";

@@ -8,22 +8,28 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
- * The one thread that writes to the database. Callers queue work and park until it is committed, so
- * however many virtual threads write at once, at most one thread is ever inside SQLite's write path,
- * and that thread is a platform thread: a wait inside native code (a busy handler, an fsync, a
- * checkpoint waiting for readers) never pins a virtual thread's carrier.
+ * Serialises every write to the database behind one {@link ReentrantLock}, so at most one thread is
+ * ever inside SQLite's write path and no two threads ever wait for SQLite's write lock in native
+ * code. Threads waiting their turn park in Java ({@link LockSupport#park}), which unmounts a virtual
+ * thread and frees its carrier; {@code synchronized} is avoided on principle.
  *
- * <p>Work queued while a transaction commits is committed together in the next one (up to the batch
- * size, optionally lingering a bounded delay for more), which is what makes eight writers faster
- * than one. Every transaction starts with {@code BEGIN IMMEDIATE}. Not API.
+ * <p>Writes are combined (flat combining): a caller queues its work and tries the lock. The holder
+ * commits everything queued (up to the batch size per transaction, optionally lingering a bounded
+ * delay for more) in {@code BEGIN IMMEDIATE} transactions and wakes each owner as its work commits;
+ * a caller that finds the lock taken parks until its work is committed or the holder hands over.
+ * A lone writer therefore pays no hand-off to another thread, and concurrent writers share
+ * transactions.
+ *
+ * <p>WAL checkpoints that must wait for readers ({@code wal_checkpoint(TRUNCATE)}) run on a separate
+ * platform thread under the same lock, so that native wait never pins a virtual thread. Not API.
  */
 public final class SerialWriter implements AutoCloseable {
 
@@ -39,8 +45,11 @@ public final class SerialWriter implements AutoCloseable {
     private static final class Pending<T> {
         final ConnectionWork<T> task;
         final boolean batchable;
-        final CompletableFuture<T> done = new CompletableFuture<>();
+        final Thread owner = Thread.currentThread();
+        // result and failure are written before done, and read after it: done publishes them.
+        volatile boolean done;
         T result;
+        Throwable failure;
 
         Pending(ConnectionWork<T> task, boolean batchable) {
             this.task = task;
@@ -52,29 +61,36 @@ public final class SerialWriter implements AutoCloseable {
         }
 
         void succeed() {
-            done.complete(result);
+            finish();
         }
 
-        void fail(Throwable failure) {
-            done.completeExceptionally(failure);
+        void fail(Throwable cause) {
+            failure = cause;
+            result = null;
+            finish();
+        }
+
+        private void finish() {
+            done = true;
+            LockSupport.unpark(owner);
         }
     }
-
-    private static final Pending<Void> STOP = new Pending<>(connection -> null, false);
 
     private final DataSource pool;
     private final BusyRetry retry;
     private final CacheMetrics metrics;
     private final int maxBatchSize;
-    private final long batchDelayNanos;
+    private final Duration batchDelay;
     private final int checkpointEveryWrites;
-    private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
-    // Guards `closed` together with the queue's tail, so STOP is always the last item ever queued.
-    private final ReentrantLock admission = new ReentrantLock();
+    private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Semaphore checkpointRequests = new Semaphore(0);
+    private final AtomicInteger parked = new AtomicInteger();
+    private final Thread checkpointer;
+    private volatile boolean closing;
+    // Guarded by writeLock.
     private boolean closed;
-    private final Thread thread;
-    // Writer-thread state only.
-    private Pending<?> carried;
+    private Connection connection;
     private int writesSinceCheckpoint;
 
     public SerialWriter(
@@ -89,65 +105,123 @@ public final class SerialWriter implements AutoCloseable {
         this.retry = retry;
         this.metrics = metrics;
         this.maxBatchSize = maxBatchSize;
-        this.batchDelayNanos = batchDelay.toNanos();
+        this.batchDelay = batchDelay;
         this.checkpointEveryWrites = checkpointEveryWrites;
-        // A platform thread on purpose: see the class comment. Daemon, so a cache nobody closed does
-        // not keep the JVM alive; SQLite's journal makes an exit mid-commit safe.
-        this.thread = Thread.ofPlatform().name(threadName).daemon(true).unstarted(this::loop);
-        thread.start();
+        // Daemon, so a cache nobody closed does not keep the JVM alive; a checkpoint cut short by
+        // the exit is safe (the WAL stays and is replayed).
+        this.checkpointer = Thread.ofPlatform().name(threadName + "-checkpointer").daemon(true).unstarted(this::checkpointLoop);
+        checkpointer.start();
     }
 
     /**
-     * Queues {@code task} and waits until its transaction committed.
+     * Queues {@code task} and returns once the transaction it ran in committed.
      *
      * @param batchable whether the task may share a transaction with other batchable tasks; a task
      *     that is not always runs in a transaction of its own
      * @throws SQLException the failure of the task or of its transaction
-     * @throws InterruptedException if the caller was interrupted while waiting; the task may still
-     *     commit
-     * @throws ClosedException if the writer was closed before the task was queued
+     * @throws ClosedException if the writer was closed before the task ran
      */
-    public <T> T submit(ConnectionWork<T> task, boolean batchable)
-            throws SQLException, InterruptedException, ClosedException {
-        var pending = new Pending<>(task, batchable);
-        admission.lock();
-        try {
-            if (closed) {
-                throw new ClosedException();
-            }
-            queue.add(pending);
-        } finally {
-            admission.unlock();
+    public <T> T submit(ConnectionWork<T> task, boolean batchable) throws SQLException, ClosedException {
+        if (closing) {
+            throw new ClosedException();
         }
-        try {
-            return pending.done.get();
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case SQLException sql -> throw sql;
-                case ClosedException closedFailure -> throw closedFailure;
-                case RuntimeException runtime -> throw runtime;
-                case Error error -> throw error;
-                default -> throw new IllegalStateException("unexpected failure of a write", e.getCause());
+        var mine = new Pending<>(task, batchable);
+        queue.add(mine);
+        while (!mine.done) {
+            if (writeLock.tryLock()) {
+                try {
+                    combine(mine);
+                } finally {
+                    writeLock.unlock();
+                }
+                nudgeNext();
+            } else {
+                awaitTurn(mine);
             }
+        }
+        return outcome(mine);
+    }
+
+    /**
+     * As the lock holder, commits queued work until {@code mine} is done, plus one more batch if
+     * more is waiting (so a steady stream is not handed from thread to thread on every commit).
+     */
+    private void combine(Pending<?> mine) {
+        if (closed) {
+            for (Pending<?> pending; (pending = queue.poll()) != null; ) {
+                pending.fail(new ClosedException());
+            }
+            return;
+        }
+        boolean extra = true;
+        while (!mine.done || (extra && !queue.isEmpty())) {
+            if (mine.done) {
+                extra = false;
+            }
+            List<Pending<?>> batch = collectBatch();
+            if (batch.isEmpty()) {
+                throw new IllegalStateException("a queued write vanished from the queue");
+            }
+            execute(batch);
         }
     }
 
-    /** Commits everything already queued, runs a final checkpoint, and stops. Idempotent. */
-    @Override
-    public void close() {
-        admission.lock();
+    /**
+     * Parks until the lock holder has committed {@code mine} or hands over; the park unmounts a
+     * virtual thread, so a waiting writer holds no carrier.
+     */
+    private void awaitTurn(Pending<?> mine) {
+        parked.incrementAndGet();
         try {
-            if (!closed) {
-                closed = true;
-                queue.add(STOP);
+            // A handover may have happened between the failed tryLock and here; unpark-before-park
+            // makes this park return at once, and the loop tries again.
+            if (!mine.done) {
+                LockSupport.park(this);
             }
         } finally {
-            admission.unlock();
+            parked.decrementAndGet();
         }
+    }
+
+    /** After unlocking: wakes the owner of the oldest queued work, which then takes the lock. */
+    private void nudgeNext() {
+        Pending<?> next = queue.peek();
+        if (next != null) {
+            LockSupport.unpark(next.owner);
+        }
+    }
+
+    /** Writers parked waiting for their work to be committed right now; for tests and diagnostics. */
+    public int waitingWriters() {
+        return parked.get();
+    }
+
+    /** Commits everything queued, runs a final checkpoint, returns the connection. Idempotent. */
+    @Override
+    public void close() {
+        closing = true;
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            while (!queue.isEmpty()) {
+                execute(collectBatch());
+            }
+            if (writesSinceCheckpoint > 0) {
+                checkpoint();
+            }
+            closed = true;
+            releaseConnection();
+        } finally {
+            writeLock.unlock();
+        }
+        nudgeNext();
+        checkpointer.interrupt();
         boolean interrupted = false;
-        while (thread.isAlive()) {
+        while (checkpointer.isAlive()) {
             try {
-                thread.join();
+                checkpointer.join();
             } catch (InterruptedException e) {
                 interrupted = true;
             }
@@ -157,56 +231,54 @@ public final class SerialWriter implements AutoCloseable {
         }
     }
 
-    private void loop() {
-        try {
-            while (true) {
-                Pending<?> first = carried != null ? carried : queue.take();
-                carried = null;
-                if (first == STOP) {
-                    break;
-                }
-                execute(collectBatch(first));
-                if (writesSinceCheckpoint >= checkpointEveryWrites) {
-                    checkpoint();
-                }
+    private static <T> T outcome(Pending<T> pending) throws SQLException, ClosedException {
+        switch (pending.failure) {
+            case null -> {
+                return pending.result;
             }
-            if (writesSinceCheckpoint > 0) {
-                checkpoint();
-            }
-        } catch (InterruptedException e) {
-            // Only close() stops the writer; an interrupt from elsewhere ends it the same way.
-            LOG.log(Level.DEBUG, "cache writer interrupted");
-        } catch (RuntimeException | Error e) {
-            LOG.log(Level.ERROR, "cache writer failed", e);
-            throw e;
-        } finally {
-            failRemaining();
+            case SQLException sql -> throw sql;
+            case ClosedException closedFailure -> throw closedFailure;
+            case RuntimeException runtime -> throw runtime;
+            case Error error -> throw error;
+            default -> throw new IllegalStateException("unexpected failure of a write", pending.failure);
         }
     }
 
-    private List<Pending<?>> collectBatch(Pending<?> first) throws InterruptedException {
+    /** Takes the next batch off the queue; the caller holds the lock, and so is the only consumer. */
+    private List<Pending<?>> collectBatch() {
+        lingerForMore();
         var batch = new ArrayList<Pending<?>>();
+        Pending<?> first = queue.poll();
+        if (first == null) {
+            return batch;
+        }
         batch.add(first);
         if (!first.batchable) {
             return batch;
         }
-        long deadline = System.nanoTime() + batchDelayNanos;
-        while (batch.size() < maxBatchSize) {
-            long remaining = deadline - System.nanoTime();
-            Pending<?> next = remaining > 0 ? queue.poll(remaining, TimeUnit.NANOSECONDS) : queue.poll();
-            if (next == null) {
-                break;
-            }
-            if (next == STOP || !next.batchable) {
-                carried = next;
-                break;
-            }
-            batch.add(next);
+        for (Pending<?> next; batch.size() < maxBatchSize && (next = queue.peek()) != null && next.batchable; ) {
+            batch.add(queue.poll());
         }
         return batch;
     }
 
-    private void execute(List<Pending<?>> batch) throws InterruptedException {
+    /** With a batch delay, waits (unmounted, holding the lock) for more writes to join the batch. */
+    private void lingerForMore() {
+        if (!batchDelay.isPositive() || queue.size() >= maxBatchSize) {
+            return;
+        }
+        try {
+            Thread.sleep(batchDelay);
+        } catch (InterruptedException e) {
+            // Commit what is there now; the caller sees its interrupt afterwards.
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void execute(List<Pending<?>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
             commit(batch);
             batch.forEach(Pending::succeed);
@@ -229,31 +301,60 @@ public final class SerialWriter implements AutoCloseable {
         }
     }
 
-    private void commit(List<Pending<?>> batch) throws SQLException, InterruptedException {
-        retry.run(() -> {
-            try (Connection connection = pool.getConnection()) {
-                return Transactions.immediate(connection, () -> {
+    private void commit(List<Pending<?>> batch) throws SQLException {
+        try {
+            retry.run(() -> {
+                Connection held = connection();
+                return Transactions.immediate(held, () -> {
                     for (Pending<?> pending : batch) {
-                        pending.run(connection);
+                        pending.run(held);
                     }
                     return null;
                 });
-            }
-        });
+            });
+        } catch (InterruptedException e) {
+            // Interrupted in a busy back-off: nothing was committed.
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a locked database", e);
+        }
         metrics.writeTransaction();
-        writesSinceCheckpoint++;
+        if (++writesSinceCheckpoint >= checkpointEveryWrites) {
+            writesSinceCheckpoint = 0;
+            checkpointRequests.release();
+        }
+    }
+
+    private void checkpointLoop() {
+        try {
+            while (true) {
+                checkpointRequests.acquire();
+                checkpointRequests.drainPermits();
+                writeLock.lock();
+                try {
+                    if (closed) {
+                        return;
+                    }
+                    checkpoint();
+                } finally {
+                    writeLock.unlock();
+                }
+                // Writers that found the lock taken by this thread are parked; hand over to them.
+                nudgeNext();
+            }
+        } catch (InterruptedException e) {
+            // close() stops it.
+        }
     }
 
     /**
      * {@code wal_checkpoint(TRUNCATE)} copies the WAL into the database and empties the WAL file.
-     * When readers still use the WAL it reports "busy" in its result instead of failing; that is
-     * counted as a blocked checkpoint, and the next one catches up.
+     * When readers still use the WAL it waits for them up to the busy timeout and then reports
+     * "busy" in its result instead of failing; that is counted as a blocked checkpoint, and the
+     * next one catches up. The caller holds the write lock.
      */
     private void checkpoint() {
-        // Reset first: a failing checkpoint is retried after the next interval, not after every write.
         writesSinceCheckpoint = 0;
-        try (Connection connection = pool.getConnection();
-                Statement statement = connection.createStatement();
+        try (Statement statement = connection().createStatement();
                 ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
             boolean blocked = row.next() && row.getInt(1) != 0;
             metrics.checkpoint(blocked);
@@ -266,21 +367,26 @@ public final class SerialWriter implements AutoCloseable {
         }
     }
 
-    private void failRemaining() {
-        admission.lock();
-        try {
-            closed = true;
-        } finally {
-            admission.unlock();
+    /**
+     * The writer's own pooled connection, borrowed once and kept (the lock guards it): were it
+     * borrowed per batch, writes would queue behind every reader waiting for the pool and stall
+     * under a read-heavy load.
+     */
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = pool.getConnection();
         }
-        var failure = new ClosedException();
-        if (carried != null && carried != STOP) {
-            carried.fail(failure);
-        }
-        for (Pending<?> pending; (pending = queue.poll()) != null; ) {
-            if (pending != STOP) {
-                pending.fail(failure);
+        return connection;
+    }
+
+    private void releaseConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.log(Level.DEBUG, "returning the writer's connection failed: {0}", e.getMessage());
             }
+            connection = null;
         }
     }
 }
