@@ -43,6 +43,10 @@ import java.util.Objects;
  *     (SQLite's {@code integrity_check} plus the content check) and moves a failing file aside.
  *     Default true; for the PoC's few hundred rows it takes milliseconds. A file that is not a
  *     database at all is moved aside whatever this says.
+ * @param moveDamagedAside what to do with a damaged file (not a database, or failing the check on
+ *     open): true, the default, renames it to {@code cache.db.corrupt-<timestamp>} and starts an
+ *     empty cache, so a scan can go on; false makes opening fail instead and leaves every file as it
+ *     is, for tools that only inspect (such as {@code vscan-poc cache check}).
  * @param clock the source of "now" for {@code scanned_at}, staleness and the names of moved-aside
  *     files. Default the system clock; tests inject one.
  */
@@ -60,6 +64,7 @@ public record CacheConfig(
         int checkpointEveryWrites,
         int journalSizeLimit,
         boolean verifyOnOpen,
+        boolean moveDamagedAside,
         InstantSource clock) {
 
     /** The database file's name inside {@link #directory()}. */
@@ -129,6 +134,7 @@ public record CacheConfig(
                 .checkpointEveryWrites(checkpointEveryWrites)
                 .journalSizeLimit(journalSizeLimit)
                 .verifyOnOpen(verifyOnOpen)
+                .moveDamagedAside(moveDamagedAside)
                 .clock(clock);
     }
 
@@ -167,6 +173,7 @@ public record CacheConfig(
         private int checkpointEveryWrites = 1000;
         private int journalSizeLimit = 16 * 1024 * 1024;
         private boolean verifyOnOpen = true;
+        private boolean moveDamagedAside = true;
         private InstantSource clock = InstantSource.system();
 
         private Builder() {}
@@ -236,6 +243,11 @@ public record CacheConfig(
             return this;
         }
 
+        public Builder moveDamagedAside(boolean value) {
+            this.moveDamagedAside = value;
+            return this;
+        }
+
         public Builder clock(InstantSource value) {
             this.clock = value;
             return this;
@@ -262,6 +274,7 @@ public record CacheConfig(
                     checkpointEveryWrites,
                     journalSizeLimit,
                     verifyOnOpen,
+                    moveDamagedAside,
                     clock);
         }
     }

@@ -90,12 +90,15 @@ public final class SqliteResultCache implements ResultCache {
      * <p>A file that is not a database, or that fails {@link #integrityCheck()} when
      * {@link CacheConfig#verifyOnOpen()} is set, is renamed to {@code cache.db.corrupt-<UTC
      * timestamp>} together with its {@code -wal} and {@code -shm} files, never deleted, and an empty
-     * cache is started in its place; {@link #warnings()} then says so.
+     * cache is started in its place; {@link #warnings()} then says so. With
+     * {@link CacheConfig#moveDamagedAside()} off, opening fails instead and nothing is touched.
      *
      * @throws CacheException with a one-line message naming the path, when the directory cannot be
      *     created or written, the path is a file rather than a directory, the database cannot be
-     *     opened for a reason other than damage (permissions, I/O), or it was written by a newer
-     *     schema version
+     *     opened for a reason other than damage (permissions, I/O), it was written by a newer
+     *     schema version, or it is damaged and {@link CacheConfig#moveDamagedAside()} is off. (Only
+     *     a configuration out of range throws {@link IllegalArgumentException}, from
+     *     {@link CacheConfig.Builder#build()}.)
      */
     public static SqliteResultCache open(CacheConfig config) throws CacheException {
         Objects.requireNonNull(config, "config");

@@ -107,6 +107,21 @@ class FilesAndRecoveryTest {
     }
 
     @Test
+    void withMovingAsideOffADamagedFileFailsTheOpenAndIsLeftUntouched() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("c"));
+        byte[] garbage = randomBytes(8192, 4);
+        Files.write(dir.resolve("cache.db"), garbage);
+        var config = config(dir).toBuilder().moveDamagedAside(false).build();
+
+        var e = assertThrows(CacheException.class, () -> SqliteResultCache.open(config));
+        assertTrue(e.getMessage().startsWith("cache file " + dir.resolve("cache.db") + " is damaged ("), e.getMessage());
+        assertArrayEquals(garbage, Files.readAllBytes(dir.resolve("cache.db")));
+        try (var listing = Files.list(dir)) {
+            assertEquals(1, listing.count());
+        }
+    }
+
+    @Test
     void aTruncatedFileIsMovedAsideAndASecondDamageGetsItsOwnName() throws Exception {
         Path dir = tmp.resolve("c");
         try (var cache = SqliteResultCache.open(config(dir))) {

@@ -30,6 +30,9 @@ public final class DatabaseOpener {
         String damage = CacheFiles.looksLikeSqlite(file)
                 ? probe(config, retry)
                 : "not an SQLite database: its first bytes are not the SQLite header";
+        if (damage != null && !config.moveDamagedAside()) {
+            throw new CacheException("cache file " + file + " is damaged (" + damage + ")", null);
+        }
         if (damage != null) {
             Path moved = CacheFiles.quarantine(file, config.clock().instant());
             warnings.add("cache file " + file + " was damaged (" + damage + "); moved it to "
