@@ -97,6 +97,7 @@ public final class Main {
         commands.put("discover", io.vscanpoc.cli.discover.DiscoverCommand::new);
         commands.put("sim", io.vscanpoc.cli.sim.SimCommand::new);
         commands.put("bench", io.vscanpoc.cli.bench.BenchCommand::new);
+        commands.put("cache", io.vscanpoc.cli.cache.CacheCommand::new);
         var built = new LinkedHashMap<String, Command>();
         commands.forEach((name, supplier) -> built.put(name, supplier.get()));
         return built;

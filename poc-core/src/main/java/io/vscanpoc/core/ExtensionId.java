@@ -51,7 +51,12 @@ public record ExtensionId(String publisher, String name) {
         if (dot < 0) {
             throw new InvalidExtensionIdException(text, "has no '.' between publisher and name");
         }
-        return new ExtensionId(text.substring(0, dot), text.substring(dot + 1));
+        try {
+            return new ExtensionId(text.substring(0, dot), text.substring(dot + 1));
+        } catch (InvalidExtensionIdException e) {
+            // Name the whole value, not just the part that failed: the user typed the whole.
+            throw new InvalidExtensionIdException(text, e.reason());
+        }
     }
 
     private static void check(String part, String value) {

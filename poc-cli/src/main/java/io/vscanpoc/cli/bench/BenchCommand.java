@@ -1,8 +1,6 @@
 package io.vscanpoc.cli.bench;
 
-import com.beust.jcommander.JCommander;
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParameterException;
 import com.beust.jcommander.Parameters;
 import io.vscanpoc.cli.Command;
 import io.vscanpoc.cli.ExitCode;
@@ -48,23 +46,6 @@ public final class BenchCommand implements Command {
 
     @Parameter(names = "--repeat", description = "Timed runs per figure; the median is reported (1 to 100)")
     private int repeat = ScannerBenchmark.DEFAULT_REPEATS;
-
-    /**
-     * Runs this command on its own, without the {@code vscan-poc} launcher:
-     * {@code java -cp poc-cli.jar io.vscanpoc.cli.bench.BenchCommand --items N ...}.
-     */
-    public static void main(String[] args) throws Exception {
-        var command = new BenchCommand();
-        int exit;
-        try {
-            JCommander.newBuilder().addObject(command).build().parse(args);
-            exit = command.run(System.out, System.err);
-        } catch (ParameterException | UsageException e) {
-            System.err.println("vscan-poc bench: " + e.getMessage());
-            exit = ExitCode.USAGE;
-        }
-        System.exit(exit);
-    }
 
     @Override
     public int run(PrintStream out, PrintStream err) throws Exception {

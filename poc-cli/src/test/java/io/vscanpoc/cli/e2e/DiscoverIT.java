@@ -18,19 +18,21 @@ class DiscoverIT {
 
     @Test
     void findsTheWorkerCountTheConfiguredRateLimitAllows() throws Exception {
-        // Each worker paces its own requests at least `delay` apart (start to start) and the ideal
-        // profile answers at once, so W workers send W / delay requests per second. The simulator
-        // admits `rate` per second, with a burst that absorbs the first simultaneous requests, so
-        // the largest safe count is floor(rate * delay).
+        // Each worker paces its own requests at least `delay` apart (start to start) and the
+        // simulator answers at once (latency 0), so W workers send W / delay requests per second.
+        // The simulator admits `rate` per second, with a burst that absorbs the first simultaneous
+        // requests of the safe count, so the largest safe count is floor(rate * delay). The rate
+        // sits between two worker counts with room on both sides for scheduling jitter; the time
+        // scale keeps a vscan second at 100 ms so a few ms of overhead stay a few percent.
         double delaySeconds = 1.0;
-        double rate = 4.5;
-        int burst = 5;
+        double rate = 4.3;
         int expected = (int) Math.floor(rate * delaySeconds);
+        int burst = expected;
 
         Path json = dir.resolve("discover.json");
         var result = PocJar.run(dir, Duration.ofMinutes(2), "discover", "--simulate", "--sim-profile", "ideal",
-                "--sim-rate-limit", Double.toString(rate), "--sim-burst", Integer.toString(burst),
-                "--delay", Double.toString(delaySeconds), "--time-scale", "0.02", "--max-workers", "8",
+                "--sim-latency-ms", "0", "--sim-rate-limit", Double.toString(rate), "--sim-burst", Integer.toString(burst),
+                "--delay", Double.toString(delaySeconds), "--time-scale", "0.1", "--max-workers", "8",
                 "--json", json.toString());
 
         assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
