@@ -196,8 +196,9 @@ public final class SqliteResultCache implements ResultCache {
 
     /** The IDs of every stored entry, stale ones included, in the spelling they were stored with, by key. */
     public List<ExtensionId> keys() throws CacheException {
-        List<ResultStore.StoredKey> keys = read("list entries", ResultStore::keys);
-        return keys.stream().map(key -> ExtensionId.parse(key.displayId())).toList();
+        return read("list entries", connection -> ResultStore.keys(connection).stream()
+                .map(key -> ExtensionId.parse(key.displayId()))
+                .toList());
     }
 
     /** Removes every entry. */
