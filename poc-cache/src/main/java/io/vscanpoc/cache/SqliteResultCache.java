@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -41,8 +43,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * small HikariCP pool. docs/cache.md describes the schema, pragmas and pool.
  *
  * <p>Concurrency: reads run on the caller's thread, as many at once as the pool has reader
- * connections (all but the writer's one); further readers park (a Java-level wait) until one is
- * free. Writes are serialised behind one Java lock: the holder commits every write queued so far in
+ * connections (all but the writer's one); further readers park (a Java-level wait, first come first
+ * served) until one is free. Writes are serialised behind one Java lock: the holder commits every write queued so far in
  * one transaction on the writer's own pooled connection, while the other writers park on the lock
  * (unmounted, carrier free) and return when their write is committed. So no two threads ever
  * contend for SQLite's write lock inside native code, and batches form under load. {@code SQLITE_BUSY} and
@@ -65,6 +67,7 @@ public final class SqliteResultCache implements ResultCache {
     private final BusyRetry retry;
     private final SerialWriter writer;
     private final StatementCache statements = new StatementCache();
+    private final Semaphore readPermits;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SqliteResultCache(
@@ -74,6 +77,8 @@ public final class SqliteResultCache implements ResultCache {
         this.pool = pool;
         this.metrics = metrics;
         this.retry = retry;
+        // Every connection but the one the writer holds.
+        this.readPermits = new Semaphore(config.poolSize() - 1, true);
         this.writer = new SerialWriter(
                 pool.dataSource(),
                 retry,
@@ -191,8 +196,9 @@ public final class SqliteResultCache implements ResultCache {
 
     /** The IDs of every stored entry, stale ones included, in the spelling they were stored with, by key. */
     public List<ExtensionId> keys() throws CacheException {
-        List<ResultStore.StoredKey> keys = read("list entries", ResultStore::keys);
-        return keys.stream().map(key -> ExtensionId.parse(key.displayId())).toList();
+        return read("list entries", connection -> ResultStore.keys(connection).stream()
+                .map(key -> ExtensionId.parse(key.displayId()))
+                .toList());
     }
 
     /** Removes every entry. */
@@ -336,11 +342,24 @@ public final class SqliteResultCache implements ResultCache {
 
     private <T> T read(String what, ConnectionWork<T> work) throws CacheException {
         ensureOpen(what);
-        return translate(what, () -> retry.run(() -> {
-            try (Connection connection = pool.connection()) {
-                return work.apply(connection);
+        return translate(what, () -> {
+            // First in, first served: HikariCP's own hand-out lets a thread that just returned a
+            // connection take it again ahead of the waiters, which under saturation starved one
+            // reader for seconds in the benchmark. With a permit per reader connection, the pool
+            // never has waiters.
+            if (!readPermits.tryAcquire(config.connectionTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new SQLException("no connection became free within " + config.connectionTimeout());
             }
-        }));
+            try {
+                return retry.run(() -> {
+                    try (Connection connection = pool.connection()) {
+                        return work.apply(connection);
+                    }
+                });
+            } finally {
+                readPermits.release();
+            }
+        });
     }
 
     private <T> T write(String what, boolean batchable, ConnectionWork<T> task) throws CacheException {

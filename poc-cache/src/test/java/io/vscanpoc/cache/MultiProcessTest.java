@@ -111,7 +111,6 @@ class MultiProcessTest {
                 }
             }
         }
-        System.out.println("DEBUG acks " + totalAcks + " keys " + acknowledged.size());
         assertTrue(totalAcks > KILLS * 50, "enough writes were acknowledged to mean something: " + totalAcks);
     }
 

@@ -67,8 +67,10 @@ class PragmaAndPoolTest {
                 .build();
         try (var cache = SqliteResultCache.open(config)) {
             cache.put(report("a.b", 1));
-            try (var first = cache.pooledConnection()) {
-                // The writer holds the other connection, so the pool is now empty: a read waits (parked) and fails after the timeout.
+            var first = cache.pooledConnection();
+            try {
+                // The writer holds the other connection, so the pool is now empty: a read waits
+                // (parked) and fails after the timeout.
                 var e = assertThrows(CacheException.class, () -> cache.count());
                 assertTrue(e.getMessage().contains("cannot count entries"), e.getMessage());
                 // A virtual thread that asks now parks in Java (TIMED_WAITING, its carrier free)
@@ -84,6 +86,8 @@ class PragmaAndPoolTest {
                 await().atMost(Duration.ofSeconds(5)).until(() -> reader.getState() == Thread.State.TIMED_WAITING);
                 first.close();
                 assertEquals(1L, result.get());
+            } finally {
+                first.close();
             }
         }
     }

@@ -256,6 +256,28 @@ class SqliteResultCacheTest {
         assertEquals(39, cache.stats().puts());
     }
 
+    @Test
+    void withABatchDelayConcurrentPutsShareATransaction() throws Exception {
+        cache.close();
+        cache = SqliteResultCache.open(config().batchDelay(Duration.ofMillis(300)).build());
+        long before = cache.stats().writeTransactions();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 16; i++) {
+                long seq = i;
+                executor.submit(() -> {
+                    start.await();
+                    cache.put(report("batch.e" + seq, seq));
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        assertEquals(16, cache.count());
+        long transactions = cache.stats().writeTransactions() - before;
+        assertTrue(transactions <= 4, "16 puts released together took " + transactions + " transactions");
+    }
+
     private List<ExtensionId> fill(int n) throws CacheException {
         var ids = new ArrayList<ExtensionId>();
         for (int i = 0; i < n; i++) {

@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * Measures puts/s and gets/s of {@link SqliteResultCache} with a 4 KB report at 1 and 8 threads, and
  * the same for the earlier scanner's pattern (a connection per operation, rollback journal,
  * synchronous=FULL), then checks the targets: at least 20x the old pattern's puts/s and 10x its
- * gets/s, and 8 threads never slower than 1.
+ * gets/s, and 8 threads never slower than 1. The targets are judged on virtual threads, as the
+ * scanner calls the cache; platform-thread figures are printed beside them. The old pattern runs
+ * on platform threads.
  *
  * <p>Usage: {@code java -cp poc-cli.jar io.vscanpoc.cache.bench.CacheBenchmark [--seconds N]
  * [--dir DIR]}. The directory (default: a new one under the system temp directory, deleted
@@ -50,6 +52,22 @@ public final class CacheBenchmark {
         for (int i = 0; i < KEYS; i++) {
             payloads.add(BenchmarkReports.report(ExtensionId.parse("bench.ext" + i), i, PAYLOAD_BYTES));
         }
+    }
+
+    private static final String OLD = "connection-per-operation";
+
+    /** The kind of thread an operation loop runs on. */
+    private enum ThreadKind {
+        PLATFORM,
+        VIRTUAL;
+
+        ThreadFactory factory() {
+            return this == PLATFORM ? Thread.ofPlatform().factory() : Thread.ofVirtual().factory();
+        }
+    }
+
+    private static String ours(ThreadKind kind) {
+        return kind == ThreadKind.PLATFORM ? "SqliteResultCache" : "SqliteResultCache (virtual)";
     }
 
     /** One row of the results: operations per second of one store, operation and thread count. */
@@ -94,18 +112,26 @@ public final class CacheBenchmark {
         var results = new ArrayList<Result>();
         var config = CacheConfig.builder().directory(work.resolve("pooled")).verifyOnOpen(false).build();
         try (var cache = SqliteResultCache.open(config)) {
-            for (int threads : THREADS) {
-                results.add(measure("SqliteResultCache", "put", threads, Thread.ofVirtual().factory(), cache::put));
+            // Platform threads compare like with like (the old pattern runs on them, below) and are
+            // preempted by the OS, so 8 threads really run 8 loops. Virtual threads, as the scanner
+            // uses, are measured too; 8 busy virtual threads on 2 carriers run 2 at a time, since
+            // a virtual thread that never blocks is never descheduled.
+            for (var kind : ThreadKind.values()) {
+                for (int threads : THREADS) {
+                    results.add(measure(ours(kind), "put", threads, kind.factory(), cache::put));
+                }
             }
             for (var payload : payloads) {
                 cache.put(payload);
             }
-            for (int threads : THREADS) {
-                results.add(measure("SqliteResultCache", "get", threads, Thread.ofVirtual().factory(), payload -> {
-                    if (cache.get(payload.id()).isEmpty()) {
-                        throw new IllegalStateException("miss for " + payload.id());
-                    }
-                }));
+            for (var kind : ThreadKind.values()) {
+                for (int threads : THREADS) {
+                    results.add(measure(ours(kind), "get", threads, kind.factory(), payload -> {
+                        if (cache.get(payload.id()).isEmpty()) {
+                            throw new IllegalStateException("miss for " + payload.id());
+                        }
+                    }));
+                }
             }
             out.println("SqliteResultCache stats: " + cache.stats());
         }
@@ -113,14 +139,14 @@ public final class CacheBenchmark {
         // Platform threads for the old pattern: its busy waits happen inside native code, which
         // would pin virtual threads and make it look even worse than it is.
         for (int threads : THREADS) {
-            results.add(measure("connection-per-operation", "put", threads, Thread.ofPlatform().factory(),
+            results.add(measure(OLD, "put", threads, ThreadKind.PLATFORM.factory(),
                     payload -> old.put(payload, System.currentTimeMillis())));
         }
         for (var payload : payloads) {
             old.put(payload, System.currentTimeMillis());
         }
         for (int threads : THREADS) {
-            results.add(measure("connection-per-operation", "get", threads, Thread.ofPlatform().factory(), payload -> {
+            results.add(measure(OLD, "get", threads, ThreadKind.PLATFORM.factory(), payload -> {
                 if (old.get(payload.id()).isEmpty()) {
                     throw new IllegalStateException("miss for " + payload.id());
                 }
@@ -136,7 +162,7 @@ public final class CacheBenchmark {
         var errors = new LongAdder();
         long nanos = run(threads, factory, op, measure, done, errors);
         var result = new Result(store, operation, threads, done.sum() * 1e9 / nanos, errors.sum());
-        out.printf(Locale.ROOT, "  %-26s %-4s %d thread(s): %,10.0f ops/s%s%n", store, operation, threads,
+        out.printf(Locale.ROOT, "  %-28s %-4s %d thread(s): %,10.0f ops/s%s%n", store, operation, threads,
                 result.opsPerSecond(), errors.sum() == 0 ? "" : "  (" + errors.sum() + " errors)");
         return result;
     }
@@ -185,19 +211,23 @@ public final class CacheBenchmark {
         for (String operation : List.of("put", "get")) {
             double target = operation.equals("put") ? 20 : 10;
             for (int threads : THREADS) {
-                double ratio = find(results, "SqliteResultCache", operation, threads).opsPerSecond()
-                        / find(results, "connection-per-operation", operation, threads).opsPerSecond();
+                double ratio = find(results, ours(ThreadKind.VIRTUAL), operation, threads).opsPerSecond()
+                        / find(results, OLD, operation, threads).opsPerSecond();
                 boolean ok = ratio >= target;
                 met &= ok;
-                out.printf(Locale.ROOT, "%s %s/s at %d thread(s): %.1fx the old pattern (target >= %.0fx)%n",
-                        ok ? "PASS" : "FAIL", operation, threads, ratio, target);
+                double platformRatio = find(results, ours(ThreadKind.PLATFORM), operation, threads).opsPerSecond()
+                        / find(results, OLD, operation, threads).opsPerSecond();
+                out.printf(Locale.ROOT, "%s %s/s at %d thread(s): %.1fx the old pattern (target >= %.0fx; on platform threads %.1fx)%n",
+                        ok ? "PASS" : "FAIL", operation, threads, ratio, target, platformRatio);
             }
-            double one = find(results, "SqliteResultCache", operation, 1).opsPerSecond();
-            double eight = find(results, "SqliteResultCache", operation, 8).opsPerSecond();
+            double one = find(results, ours(ThreadKind.VIRTUAL), operation, 1).opsPerSecond();
+            double eight = find(results, ours(ThreadKind.VIRTUAL), operation, 8).opsPerSecond();
             boolean ok = eight >= one;
             met &= ok;
-            out.printf(Locale.ROOT, "%s %s/s at 8 threads is %.2fx that at 1 (target >= 1x)%n", ok ? "PASS" : "FAIL",
-                    operation, eight / one);
+            double platformScaling = find(results, ours(ThreadKind.PLATFORM), operation, 8).opsPerSecond()
+                    / find(results, ours(ThreadKind.PLATFORM), operation, 1).opsPerSecond();
+            out.printf(Locale.ROOT, "%s %s/s at 8 threads is %.2fx that at 1 (target >= 1x; on platform threads %.2fx)%n",
+                    ok ? "PASS" : "FAIL", operation, eight / one, platformScaling);
         }
         long errors = results.stream().mapToLong(Result::errors).sum();
         if (errors > 0) {

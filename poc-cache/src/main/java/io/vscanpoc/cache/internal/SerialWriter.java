@@ -76,6 +76,8 @@ public final class SerialWriter implements AutoCloseable {
         }
     }
 
+    private static final int EXTRA_BATCHES = 1;
+
     private final DataSource pool;
     private final BusyRetry retry;
     private final CacheMetrics metrics;
@@ -143,8 +145,9 @@ public final class SerialWriter implements AutoCloseable {
     }
 
     /**
-     * As the lock holder, commits queued work until {@code mine} is done, plus one more batch if
-     * more is waiting (so a steady stream is not handed from thread to thread on every commit).
+     * As the lock holder, commits queued work until {@code mine} is done, then up to
+     * {@link #EXTRA_BATCHES} more while work is waiting, so a steady stream is not handed from
+     * thread to thread on every commit; the bound keeps the holder's own latency bounded.
      */
     private void combine(Pending<?> mine) {
         if (closed) {
@@ -153,10 +156,10 @@ public final class SerialWriter implements AutoCloseable {
             }
             return;
         }
-        boolean extra = true;
-        while (!mine.done || (extra && !queue.isEmpty())) {
+        int extra = EXTRA_BATCHES;
+        while (!mine.done || (extra > 0 && !queue.isEmpty())) {
             if (mine.done) {
-                extra = false;
+                extra--;
             }
             List<Pending<?>> batch = collectBatch();
             if (batch.isEmpty()) {
