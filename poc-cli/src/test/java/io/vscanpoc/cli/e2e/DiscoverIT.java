@@ -20,14 +20,17 @@ class DiscoverIT {
     void findsTheWorkerCountTheConfiguredRateLimitAllows() throws Exception {
         // Each worker paces its own requests at least `delay` apart (start to start) and the
         // simulator answers at once (latency 0), so W workers send W / delay requests per second.
-        // The simulator admits `rate` per second, with a burst that absorbs the first simultaneous
-        // requests of the safe count, so the largest safe count is floor(rate * delay). The rate
-        // sits between two worker counts with room on both sides for scheduling jitter; the time
-        // scale keeps a vscan second at 100 ms so a few ms of overhead stay a few percent.
+        // The simulator admits `rate` per second, so the largest safe count is floor(rate * delay).
+        // The burst is twice that: it absorbs the simultaneous first requests and any bunching a
+        // loaded machine causes, while one worker more still drains it well within a step.
         double delaySeconds = 1.0;
         double rate = 4.3;
         int expected = (int) Math.floor(rate * delaySeconds);
-        int burst = expected;
+        int burst = 2 * expected;
+        int requestsPerStep = 3 * 30; // analyze, status, results for each of the 30 built-in extensions
+        double drainSeconds = burst / ((expected + 1) / delaySeconds - rate);
+        double stepSeconds = requestsPerStep * delaySeconds / (expected + 1);
+        assertTrue(drainSeconds < 0.75 * stepSeconds, "the configuration must let one worker too many drain the burst");
 
         Path json = dir.resolve("discover.json");
         var result = PocJar.run(dir, Duration.ofMinutes(2), "discover", "--simulate", "--sim-profile", "ideal",

@@ -39,11 +39,14 @@ class SimulatedRunIT {
         assertTrue(json.path("simulated").asBoolean());
         assertEquals(8, json.path("scenarios").size());
         for (JsonNode scenario : json.path("scenarios")) {
-            if (scenario.path("cacheState").asString().equals("50/50")) {
-                assertEquals(15, scenario.path("cached").asInt(), scenario.toString());
-                assertEquals(15, scenario.path("fresh").asInt(), scenario.toString());
-            } else {
-                assertEquals(0, scenario.path("cached").asInt(), scenario.toString());
+            // The 15 misses go to the API. At 7 workers the vscan profile's rate limit can beat the
+            // retries for a scan or two, so "fresh" counts the misses that also succeeded.
+            int failed = 30 - scenario.path("successes").asInt();
+            boolean half = scenario.path("cacheState").asString().equals("50/50");
+            assertEquals(half ? 15 : 0, scenario.path("cached").asInt(), scenario.toString());
+            assertEquals(half ? 15 : 30, scenario.path("fresh").asInt() + failed, scenario.toString());
+            if (scenario.path("workers").asInt() <= 3) {
+                assertEquals(0, failed, "up to 3 workers stay under the simulated limit: " + scenario);
             }
             assertTrue(scenario.path("integrityOk").asBoolean(), scenario.toString());
         }

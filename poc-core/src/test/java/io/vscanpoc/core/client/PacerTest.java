@@ -41,6 +41,20 @@ class PacerTest {
     }
 
     @Test
+    void aHoldAfterA429StopsEveryLaneNotOnlyTheOneThatWasTold() throws Exception {
+        var pacer = new Pacer(3, Duration.ZERO, null, time, time);
+        var told = pacer.acquire();
+        var other = pacer.acquire();
+        pacer.awaitTurn(told);
+        pacer.holdAll(Duration.ofSeconds(2));
+        pacer.holdAll(Duration.ofMillis(500)); // a shorter hold never shortens the one in force
+        pacer.awaitTurn(other);
+        assertEquals(List.of(Duration.ofSeconds(2)), time.sleeps(), "the other lane waited the whole hold");
+        pacer.awaitTurn(told);
+        assertEquals(List.of(Duration.ofSeconds(2)), time.sleeps(), "once it has passed nobody waits again");
+    }
+
+    @Test
     void onlyTheRemainderOfTheDelayIsWaited() throws Exception {
         var pacer = new Pacer(1, D, null, time, time);
         var lane = pacer.acquire();

@@ -6,6 +6,7 @@ import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Politeness: each worker keeps a minimum delay between its own consecutive requests, and all
@@ -34,6 +35,8 @@ public final class Pacer {
     private final InstantSource clock;
     private final Sleeper sleeper;
     private final BlockingDeque<Lane> free;
+    /** Set by a 429: no lane sends before this instant (epoch nanos; 0 = no hold, and no overflow). */
+    private final AtomicLong heldUntilNanos = new AtomicLong(0);
 
     /**
      * @param lanes the number of workers
@@ -81,10 +84,33 @@ public final class Pacer {
                 sleeper.sleep(Duration.ofNanos(wait));
             }
         }
+        awaitHold();
         if (bucket != null) {
             bucket.acquire();
         }
         lane.lastSentNanos = now();
+    }
+
+    /**
+     * Stops every lane for {@code wait} (real time) from now, or longer if a hold is already in
+     * force. A 429 means the client as a whole is over the server's limit (the limit is per client,
+     * not per request), so when one lane is told to wait, all of them wait; otherwise the other
+     * lanes keep sending into the limit and their retries run out.
+     */
+    public void holdAll(Duration wait) {
+        if (!wait.isPositive()) {
+            return;
+        }
+        long until = now() + wait.toNanos();
+        heldUntilNanos.accumulateAndGet(until, Math::max);
+    }
+
+    private void awaitHold() throws InterruptedException {
+        // A loop, because another 429 may extend the hold while this lane sleeps.
+        long remaining;
+        while ((remaining = heldUntilNanos.get() - now()) > 0) {
+            sleeper.sleep(Duration.ofNanos(remaining));
+        }
     }
 
     private long now() {

@@ -99,10 +99,17 @@ public final class RequestSender {
                 tally.rateLimited();
             }
             if (!policy.shouldRetry(failure, retries)) {
+                if (failure instanceof RateLimitedException limited && limited.retryAfter().isPresent()) {
+                    // Out of retries, but the other lanes still owe the server its pause (capped).
+                    pacer.holdAll(scale.toReal(policy.delayBefore(retries + 1, failure)));
+                }
                 throw failure;
             }
             retries++;
             Duration wait = policy.delayBefore(retries, failure);
+            if (failure instanceof RateLimitedException) {
+                pacer.holdAll(scale.toReal(wait));
+            }
             int attempt = retries;
             String reason = failure.getMessage();
             LOG.log(Level.DEBUG, () -> "retry " + attempt + "/" + policy.maxRetries() + " after " + wait + ": " + reason);
