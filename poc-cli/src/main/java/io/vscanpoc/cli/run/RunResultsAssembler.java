@@ -62,5 +62,4 @@ final class RunResultsAssembler {
             return Map.of("description", String.valueOf(value));
         }
     }
-
 }
