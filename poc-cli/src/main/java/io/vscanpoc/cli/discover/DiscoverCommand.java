@@ -8,19 +8,14 @@ import io.vscanpoc.cli.ExitCode;
 import io.vscanpoc.cli.RuntimeFailure;
 import io.vscanpoc.cli.UsageException;
 import io.vscanpoc.cli.input.ExtensionList;
-import io.vscanpoc.cli.options.InputOptions;
+import io.vscanpoc.cli.options.ApiOptions;
 import io.vscanpoc.cli.options.MatrixOptions;
-import io.vscanpoc.cli.options.PolitenessOptions;
-import io.vscanpoc.cli.options.TargetOptions;
-import io.vscanpoc.cli.options.TimeOptions;
 import io.vscanpoc.cli.run.ClientFactory;
 import io.vscanpoc.cli.run.ScanOnce;
 import io.vscanpoc.cli.run.Target;
-import io.vscanpoc.cli.sim.SimFlags;
 import io.vscanpoc.core.ErrorCategory;
 import io.vscanpoc.core.ScanListener;
 import io.vscanpoc.core.ScanReport;
-import io.vscanpoc.core.client.RetryPolicy;
 import io.vscanpoc.core.scanner.FailurePolicy;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code vscan-poc discover}: ramps the worker count 1, 2, 3, ... over the list until the API
  * answers 429, success falls below 95%, the budget is spent, or {@code --max-workers} is reached.
- * It measures the API, never the cache: every step goes straight to the client, and sends no
- * retries, so each request is one the step needed and every 429 is seen as it happened.
+ * It measures the API, never the cache: every step goes straight to the client. Retries stay on,
+ * so a slow first answer or a passing 503 does not end the ramp, and they cannot hide a 429: every
+ * 429 response is counted when it arrives, retried or not.
  */
 @Parameters(commandNames = "discover", commandDescription = "Find the largest worker count the API takes without HTTP 429")
 public final class DiscoverCommand implements Command {
@@ -51,19 +47,7 @@ public final class DiscoverCommand implements Command {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @ParametersDelegate
-    public TargetOptions target = new TargetOptions();
-
-    @ParametersDelegate
-    public SimFlags sim = new SimFlags();
-
-    @ParametersDelegate
-    public InputOptions input = new InputOptions();
-
-    @ParametersDelegate
-    public PolitenessOptions politeness = new PolitenessOptions();
-
-    @ParametersDelegate
-    public TimeOptions time = new TimeOptions();
+    public ApiOptions api = new ApiOptions();
 
     @Parameter(names = "--max-workers", description = "Highest worker count to try")
     public int maxWorkers = 8;
@@ -77,31 +61,20 @@ public final class DiscoverCommand implements Command {
 
     @Override
     public int run(PrintStream out, PrintStream err) {
-        target.validate();
-        input.validate();
-        politeness.validate();
-        time.validate();
+        api.validate();
         if (maxWorkers < 1 || maxWorkers > MatrixOptions.MAX_WORKERS) {
             throw new UsageException("--max-workers must be between 1 and " + MatrixOptions.MAX_WORKERS + ", got " + maxWorkers);
         }
-        if (target.simulate) {
-            sim.validate();
-        } else if (sim.anyGiven()) {
-            throw new UsageException("--sim-* flags need --simulate");
-        }
-        if (!target.simulate) {
-            ClientFactory.validateUrl(target.apiUri());
-        }
-        ExtensionList list = input.load();
+        ExtensionList list = api.input.load();
         Path jsonPath = json != null ? json
-                : Path.of(target.simulate ? "docs/research/rate-limit-discovery-simulated.json" : "docs/research/rate-limit-discovery.json");
-        try (Target api = Target.open(target, sim, time.scale(target.simulate))) {
-            var clients = new ClientFactory(api, politeness);
-            if (api.simulated()) {
-                out.println("SIMULATED RUN: discovering the limit of poc-sim on " + api.apiUrl() + ", not vscan.dev");
+                : Path.of(api.simulated() ? "docs/research/rate-limit-discovery-simulated.json" : "docs/research/rate-limit-discovery.json");
+        try (Target target = Target.open(api.target, api.sim, api.scale())) {
+            var clients = new ClientFactory(target, api.politeness);
+            if (target.simulated()) {
+                out.println("SIMULATED RUN: discovering the limit of poc-sim on " + target.apiUrl() + ", not vscan.dev");
             }
             out.printf("Discovering the worker threshold on %s: %d extensions per step, up to %d workers%n",
-                    api.apiUrl(), list.size(), maxWorkers);
+                    target.apiUrl(), list.size(), maxWorkers);
             var steps = new ArrayList<Step>();
             int threshold = 0;
             String stop = "reached --max-workers " + maxWorkers + " without a 429";
@@ -119,7 +92,7 @@ public final class DiscoverCommand implements Command {
                     break;
                 }
                 if (workers == 1 && step.successRate() == 0 && step.requests() == 0) {
-                    throw new RuntimeFailure("no request could be sent to " + api.apiUrl());
+                    throw new RuntimeFailure("no request could be sent to " + target.apiUrl());
                 }
                 if (step.http429() > 0) {
                     stop = "HTTP 429 at " + workers + " workers";
@@ -132,14 +105,14 @@ public final class DiscoverCommand implements Command {
                 threshold = workers;
             }
             out.println("Threshold: " + threshold + " worker(s) (" + stop + ")");
-            write(jsonPath, api, threshold, stop, steps);
+            write(jsonPath, target, threshold, stop, steps);
             out.println("JSON: " + jsonPath.toAbsolutePath().normalize());
             return Thread.interrupted() ? ExitCode.INTERRUPTED : ExitCode.GO;
         }
     }
 
     private Step step(ClientFactory clients, ExtensionList list, int workers) {
-        try (var http = clients.create(workers, RetryPolicy.none())) {
+        try (var http = clients.create(workers)) {
             ScanReport<?, ?> scan = ScanOnce.scan(list.ids(), workers, http, ScanListener.none(), FailurePolicy.collectAll());
             long budgetFailures = scan.stats().failures(ErrorCategory.BUDGET_EXHAUSTED);
             long counted = scan.outcomes().size() - budgetFailures;
@@ -149,14 +122,14 @@ public final class DiscoverCommand implements Command {
         }
     }
 
-    private static void write(Path path, Target api, int threshold, String stop, List<Step> steps) {
+    private static void write(Path path, Target target, int threshold, String stop, List<Step> steps) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("simulated", api.simulated());
-        doc.put("apiUrl", api.apiUrl().toString());
+        doc.put("simulated", target.simulated());
+        doc.put("apiUrl", target.apiUrl().toString());
         doc.put("threshold", threshold);
         doc.put("stoppedBecause", stop);
         doc.put("steps", steps);
-        doc.put("simulator", api.groundTruth()
+        doc.put("simulator", target.groundTruth()
                 .map(g -> JSON.convertValue(g, new TypeReference<Map<String, Object>>() {}))
                 .orElse(null));
         try {

@@ -4,9 +4,7 @@ import io.vscanpoc.cli.UsageException;
 import io.vscanpoc.cli.options.PolitenessOptions;
 import io.vscanpoc.core.client.HttpVscanClient;
 import io.vscanpoc.core.client.RequestBudget;
-import io.vscanpoc.core.client.RetryPolicy;
 import io.vscanpoc.core.client.VscanClientConfig;
-import java.net.URI;
 
 /**
  * Makes one HTTP client per scan, configured from the command line. A client per scan gives each
@@ -37,24 +35,11 @@ public final class ClientFactory {
         }
     }
 
-    /** Checks the URL rules (https except for loopback) without building anything else. */
-    public static void validateUrl(URI url) {
-        try {
-            VscanClientConfig.builder().baseUrl(url).build();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
     /** A client with one pacing lane per worker. */
     public HttpVscanClient create(int workers) {
         return new HttpVscanClient(base.toBuilder().lanes(workers).build());
     }
 
-    /** The same, with another retry policy (discovery sends no retries: each would cost budget). */
-    public HttpVscanClient create(int workers, RetryPolicy retries) {
-        return new HttpVscanClient(base.toBuilder().lanes(workers).retryPolicy(retries).build());
-    }
 
     public RequestBudget budget() {
         return budget;

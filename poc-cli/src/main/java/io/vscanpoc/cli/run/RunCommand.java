@@ -10,13 +10,9 @@ import io.vscanpoc.cli.RuntimeFailure;
 import io.vscanpoc.cli.UsageException;
 import io.vscanpoc.cli.console.ConsoleStyle;
 import io.vscanpoc.cli.input.ExtensionList;
-import io.vscanpoc.cli.options.InputOptions;
+import io.vscanpoc.cli.options.ApiOptions;
 import io.vscanpoc.cli.options.MatrixOptions;
 import io.vscanpoc.cli.options.OutputOptions;
-import io.vscanpoc.cli.options.PolitenessOptions;
-import io.vscanpoc.cli.options.TargetOptions;
-import io.vscanpoc.cli.options.TimeOptions;
-import io.vscanpoc.cli.sim.SimFlags;
 import io.vscanpoc.core.error.CacheException;
 import io.vscanpoc.report.ReportWriter;
 import io.vscanpoc.report.evaluation.Decision;
@@ -36,47 +32,24 @@ import java.util.concurrent.TimeUnit;
 public final class RunCommand implements Command {
 
     @ParametersDelegate
-    public TargetOptions target = new TargetOptions();
-
-    @ParametersDelegate
-    public SimFlags sim = new SimFlags();
+    public ApiOptions api = new ApiOptions();
 
     @ParametersDelegate
     public MatrixOptions matrix = new MatrixOptions();
-
-    @ParametersDelegate
-    public InputOptions input = new InputOptions();
-
-    @ParametersDelegate
-    public PolitenessOptions politeness = new PolitenessOptions();
-
-    @ParametersDelegate
-    public TimeOptions time = new TimeOptions();
 
     @ParametersDelegate
     public OutputOptions output = new OutputOptions();
 
     @Override
     public int run(PrintStream out, PrintStream err) {
-        target.validate();
+        api.validate();
         matrix.validate();
-        input.validate();
-        politeness.validate();
-        time.validate();
-        if (target.simulate) {
-            sim.validate();
-        } else if (sim.anyGiven()) {
-            throw new UsageException("--sim-* flags need --simulate");
-        }
-        ExtensionList list = input.load();
-        var scale = time.scale(target.simulate);
+        ExtensionList list = api.input.load();
+        boolean simulated = api.simulated();
         List<Scenario> scenarios = Matrix.scenarios(matrix.workerCounts(), matrix.cacheStateNames());
         List<Scenario> order = Matrix.order(scenarios, matrix.shuffled(), matrix.seed);
-        Path report = output.report(target.simulate);
-        Path json = output.json(target.simulate);
-        if (!target.simulate) {
-            ClientFactory.validateUrl(target.apiUri());
-        }
+        Path report = output.report(simulated);
+        Path json = output.json(simulated);
         requireWritableDirectory(report);
         requireWritableDirectory(json);
         var style = ConsoleStyle.detect(output.noColor);
@@ -84,16 +57,16 @@ public final class RunCommand implements Command {
 
         var finished = new CountDownLatch(1);
         Thread hook = interruptOnSigint(Thread.currentThread(), finished);
-        try (Target api = Target.open(target, sim, scale);
+        try (Target target = Target.open(api.target, api.sim, api.scale());
                 SqliteResultCache cache = openCache(output.cacheDir(), err)) {
-            var clients = new ClientFactory(api, politeness);
+            var clients = new ClientFactory(target, api.politeness);
             var banner = new Banner(out, style, output.quiet);
-            banner.print(api, list, scenarios.size(), matrix, output.cacheDir());
+            banner.print(target, list, scenarios.size(), matrix, output.cacheDir());
             Instant started = Instant.now();
-            var result = new MatrixRun(api, cache, clients, matrix.seed, out, style, output.quiet)
+            var result = new MatrixRun(target, cache, clients, matrix.seed, out, style, output.quiet)
                     .execute(list.ids(), order, matrix.repetitions, matrix.warmupEnabled());
             boolean interrupted = Thread.interrupted() || result.interrupted();
-            RunResults results = RunResultsAssembler.assemble(api, list, matrix, order, result, started, Instant.now());
+            RunResults results = RunResultsAssembler.assemble(target, list, matrix, order, result, started, Instant.now());
             Evaluation evaluation = write(results, report, json);
             new SummaryPrinter(out, style).print(results, evaluation, report, json);
             if (interrupted) {
