@@ -150,7 +150,9 @@ printf '\n%-4s %-8s %-7s %-44s %-6s %s\n' "#" "kill at" "process" "phase (from t
 while [ "$kills" -lt "$kills_wanted" ] && [ "$attempts" -lt $((kills_wanted * 2)) ]; do
   attempts=$((attempts + 1))
   # Uniform over the calibrated JVM run, its start-up included: 0 .. 98% of its length.
-  delay="$(awk -v d="$duration" -v r="$RANDOM" 'BEGIN { printf "%.3f", d * 0.98 * r / 32767 }')"
+  # $RANDOM is read here, not inside $(...): bash reseeds it in subshells, which would lose SEED.
+  draw=$RANDOM
+  delay="$(awk -v d="$duration" -v r="$draw" 'BEGIN { printf "%.3f", d * 0.98 * r / 32767 }')"
   out="$logs/run-$attempts.out"
   "$launcher" "${loop_args[@]}" >"$out" 2>"$logs/run-$attempts.err" &
   pid=$!
