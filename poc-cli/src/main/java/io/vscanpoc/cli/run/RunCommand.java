@@ -62,6 +62,7 @@ public final class RunCommand implements Command {
         input.validate();
         politeness.validate();
         time.validate();
+        output.validate(target.simulate);
         if (target.simulate) {
             sim.validate();
         } else if (sim.anyGiven()) {
