@@ -66,6 +66,24 @@ class SecurityReviewTest {
         }
     }
 
+    private static final Pattern WEAKER_TLS = Pattern.compile("\\b(X509TrustManager|TrustManager|HostnameVerifier|SSLContext|"
+            + "SSLParameters|disableHostnameVerification|trustStore|Redirect\\.(ALWAYS|NORMAL)|enableLoadExtension)\\b");
+
+    @Test
+    void noProductionSourceReplacesTheJdksTlsChecksOrFollowsRedirects() {
+        var found = new ArrayList<String>();
+        for (var source : MainSources.all()) {
+            String code = source.code();
+            Matcher m = WEAKER_TLS.matcher(code);
+            while (m.find()) {
+                found.add(source.path().getFileName() + " line " + lineOf(code, m.start()) + ": " + m.group());
+            }
+        }
+        assertEquals(List.of(), found, "the JDK's default trust store and hostname verification are used as they are");
+        assertTrue(MainSources.all().stream().anyMatch(s -> s.code().contains(".followRedirects(HttpClient.Redirect.NEVER)")),
+                "the client says so explicitly");
+    }
+
     // --- 3. SQL uses bind parameters only ---------------------------------------------------------
 
     private static final Pattern SQL_CALL = Pattern.compile(
