@@ -6,23 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vscanpoc.cli.hardening.BadInputCases;
 import io.vscanpoc.cli.hardening.BadInputCases.BadInput;
+import io.vscanpoc.cli.hardening.CatalogueWorkspace;
 import io.vscanpoc.cli.hardening.CliRun;
-import io.vscanpoc.cli.hardening.Tripwire;
-import io.vscanpoc.cli.hardening.Unusable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,29 +41,11 @@ class BadInputJarIT {
             "--api-url: plain http to a host that is not loopback");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static Tripwire tripwire;
+    @RegisterExtension
+    static final CatalogueWorkspace workspace = new CatalogueWorkspace();
 
     @TempDir
     Path dir;
-
-    private final Map<String, String> values = new HashMap<>();
-
-    @BeforeAll
-    static void startTripwire() {
-        tripwire = Tripwire.start();
-    }
-
-    @AfterAll
-    static void stopTripwire() {
-        tripwire.close();
-    }
-
-    @BeforeEach
-    void fixtures() {
-        BadInputCases.writeFixtures(dir);
-        values.put("<tmp>", dir.toString());
-        values.put("<api>", tripwire.apiUrl());
-    }
 
     static Stream<BadInput> sample() {
         var cases = BadInputCases.all().stream().filter(c -> SAMPLE.contains(c.toString())).toList();
@@ -78,20 +55,21 @@ class BadInputJarIT {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("sample")
-    void theJarRefusesItExactlyAsInProcess(BadInput c) throws Exception {
-        if (c.needs("<unreadable>")) {
-            var file = Unusable.unreadableFile(dir);
-            Assumptions.assumeTrue(file.isPresent(), "no file here refuses reading");
-            values.put("<unreadable>", file.get().toString());
-        }
-        var before = BadInputCases.tree(dir);
-        var result = PocJar.run(dir, TIMEOUT, BadInputCases.argv(c, values).toArray(String[]::new));
-        BadInputCases.assertRefused(c, new CliRun(result.exitCode(), result.stdout(), result.stderr()), values, before, dir,
-                tripwire);
+    void theJarRefusesItExactlyAsInProcess(BadInput c) {
+        workspace.assertRefused(c, dir, args -> {
+            try {
+                var result = PocJar.run(dir, TIMEOUT, args.toArray(String[]::new));
+                return new CliRun(result.exitCode(), result.stdout(), result.stderr());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the jar", e);
+            }
+        });
     }
 
     @Test
     void aCorruptCacheDbIsMovedAsideAndTheRunGoesOn() throws Exception {
+        Map<String, String> values = workspace.prepare(dir);
         Path cache = Files.createDirectories(dir.resolve("corrupt"));
         byte[] garbage = new byte[64 * 1024];
         new Random(7).nextBytes(garbage);

@@ -11,17 +11,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,29 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BadInputCatalogueTest {
 
-    private static Tripwire tripwire;
+    @RegisterExtension
+    static final CatalogueWorkspace workspace = new CatalogueWorkspace();
 
     @TempDir
     Path dir;
-
-    private final Map<String, String> values = new HashMap<>();
-
-    @BeforeAll
-    static void startTripwire() {
-        tripwire = Tripwire.start();
-    }
-
-    @AfterAll
-    static void stopTripwire() {
-        tripwire.close();
-    }
-
-    @BeforeEach
-    void fixtures() {
-        BadInputCases.writeFixtures(dir);
-        values.put("<tmp>", dir.toString());
-        values.put("<api>", tripwire.apiUrl());
-    }
 
     static Stream<BadInput> cases() {
         return BadInputCases.all().stream();
@@ -65,20 +43,7 @@ class BadInputCatalogueTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("cases")
     void isRefusedWithOneLineTheDocumentedExitCodeAndNoSideEffects(BadInput c) {
-        if (c.needs("<unreadable>")) {
-            values.put("<unreadable>", Unusable.unreadableFile(dir).map(Path::toString).orElseGet(() -> abort(
-                    "no file here refuses reading: as root only the kernel can refuse, and no write-only sysfs file exists")));
-        }
-        if (c.needs("<unwritable>")) {
-            values.put("<unwritable>", Unusable.unwritableDirectory(dir).map(Path::toString).orElseGet(() -> abort(
-                    "no directory here refuses new files: as root only the kernel can refuse, and /sys is not mounted")));
-        }
-        if (c.needs("/proc/")) {
-            Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
-        }
-        var before = BadInputCases.tree(dir);
-        CliRun run = CliRun.inProcess(BadInputCases.argv(c, values));
-        BadInputCases.assertRefused(c, run, values, before, dir, tripwire);
+        workspace.assertRefused(c, dir, CliRun::inProcess);
     }
 
     @Test
@@ -97,6 +62,7 @@ class BadInputCatalogueTest {
     }
 
     private void runOnCorruptCache(byte[] content, String warning) throws IOException {
+        Map<String, String> values = workspace.prepare(dir);
         Path cache = Files.createDirectories(dir.resolve("corrupt"));
         Files.write(cache.resolve("cache.db"), content);
         Path list = Files.writeString(dir.resolve("two.txt"), "ms-python.python\ngolang.go\n");
@@ -120,6 +86,7 @@ class BadInputCatalogueTest {
 
     @Test
     void aFlagValueThatIsTheWordHelpIsAValueNotARequestForHelp() {
+        workspace.prepare(dir);
         var before = BadInputCases.tree(dir);
         CliRun run = CliRun.inProcess(List.of("--simulate", "--extensions", "help", "--cache-dir", dir.resolve("cache").toString(),
                 "--report", dir.resolve("out/report.md").toString()));
@@ -159,8 +126,4 @@ class BadInputCatalogueTest {
         assertFalse(table.isBlank());
     }
 
-    private static <T> T abort(String why) {
-        Assumptions.abort(why);
-        throw new AssertionError(why);
-    }
 }

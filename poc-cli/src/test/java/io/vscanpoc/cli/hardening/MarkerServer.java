@@ -3,14 +3,10 @@ package io.vscanpoc.cli.hardening;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,29 +37,19 @@ public final class MarkerServer implements AutoCloseable {
     /** One request as it arrived. */
     public record Request(String method, String rawPath, Map<String, List<String>> headers) {}
 
-    private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
 
-    private MarkerServer(HttpServer server) {
-        this.server = server;
+    private MarkerServer() {
+        server = LoopbackHttp.start(this::handle);
     }
 
     public static MarkerServer start() {
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        var marker = new MarkerServer(server);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", marker::handle);
-        server.start();
-        return marker;
+        return new MarkerServer();
     }
 
     public String apiUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + BASE;
+        return LoopbackHttp.apiUrl(server);
     }
 
     public List<Request> requests() {

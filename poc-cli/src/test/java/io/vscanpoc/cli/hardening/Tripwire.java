@@ -1,11 +1,6 @@
 package io.vscanpoc.cli.hardening;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -14,34 +9,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Tripwire implements AutoCloseable {
 
-    private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private final HttpServer server;
 
-    private Tripwire(HttpServer server) {
-        this.server = server;
-    }
-
-    public static Tripwire start() {
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        var tripwire = new Tripwire(server);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", exchange -> {
-            tripwire.requests.incrementAndGet();
+    private Tripwire() {
+        server = LoopbackHttp.start(exchange -> {
+            requests.incrementAndGet();
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
         });
-        server.start();
-        return tripwire;
+    }
+
+    public static Tripwire start() {
+        return new Tripwire();
     }
 
     /** {@code http://127.0.0.1:<port>/api/extensions}. */
     public String apiUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/extensions";
+        return LoopbackHttp.apiUrl(server);
     }
 
     /** Requests received since start. */
