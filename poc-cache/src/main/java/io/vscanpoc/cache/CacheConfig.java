@@ -79,6 +79,13 @@ public record CacheConfig(
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(poolName, "poolName");
         Objects.requireNonNull(clock, "clock");
+        if (directory.toAbsolutePath().toString().indexOf('?') >= 0) {
+            // sqlite-jdbc reads everything after a '?' in the file name as connection options, so
+            // such a path would open another file (with whatever options follow) than the one
+            // created with mode 0600.
+            throw new IllegalArgumentException("cache directory " + directory
+                    + " contains '?', which SQLite's JDBC driver would read as connection options; choose another directory");
+        }
         requireRange("poolSize", poolSize, 2, 64);
         requireRange("maxBatchSize", maxBatchSize, 1, 10_000);
         requireRange("walAutocheckpointPages", walAutocheckpointPages, 1, 1_000_000);

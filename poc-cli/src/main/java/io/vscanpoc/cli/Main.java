@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +27,11 @@ public final class Main {
 
     private static final String HINT = "Run 'vscan-poc --help' for usage.";
     private static final Set<String> HELP_FLAGS = Set.of("--help", "-h", "help");
+    /** Flags that ask for help wherever they stand; a bare "help" only counts as the command word. */
+    private static final Set<String> HELP_ANYWHERE = Set.of("--help", "-h");
+    /** jcommander's wording for an argument no flag took, in a command that takes no operands. */
+    private static final Pattern STRAY_ARGUMENT =
+            Pattern.compile("Was passed main parameter '(.*)' but no main parameter was defined.*", Pattern.DOTALL);
 
     static {
         // One line per log record, in the shape of the tool's own error lines; set before
@@ -36,12 +43,16 @@ public final class Main {
      * Held so the level sticks: java.util.logging keeps loggers only weakly. Hikari reports pool
      * start and stop at INFO, which is noise on a console; its warnings and errors still show.
      */
-    private static final Logger HIKARI_LOG = Logger.getLogger("com.zaxxer.hikari");
+    private static final Logger HIKARI_LOG = quiet(Logger.getLogger("com.zaxxer.hikari"));
 
     private Main() {}
 
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.WARNING);
+        return logger;
+    }
+
     public static void main(String[] args) {
-        HIKARI_LOG.setLevel(Level.WARNING);
         // UTF-8 whatever the locale: the progress lines carry emoji, and a C locale would print '?'.
         var out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         var err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -62,14 +73,18 @@ public final class Main {
                 out.println("vscan-poc " + BuildInfo.version());
                 return ExitCode.GO;
             }
-            if (argv.stream().anyMatch(HELP_FLAGS::contains)) {
+            if (asksForHelp(argv)) {
                 out.print(usage(jc, argv.getFirst()));
                 return ExitCode.GO;
             }
             jc.parse(argv.toArray(String[]::new));
             Command command = commands.get(jc.getParsedCommand());
             return command.run(out, err);
-        } catch (ParameterException | UsageException e) {
+        } catch (ParameterException e) {
+            err.println("vscan-poc: " + oneLine(parseError(e.getMessage())));
+            err.println(HINT);
+            return ExitCode.USAGE;
+        } catch (UsageException e) {
             err.println("vscan-poc: " + oneLine(e.getMessage()));
             err.println(HINT);
             return ExitCode.USAGE;
@@ -121,6 +136,32 @@ public final class Main {
             }
         }
         return argv;
+    }
+
+    /**
+     * {@code --help} or {@code -h} anywhere, or {@code help} as the command word ({@code vscan-poc
+     * help}, {@code vscan-poc cache help}); a flag's value that happens to be "help" (a file named
+     * help) is not a request for help.
+     */
+    private static boolean asksForHelp(List<String> argv) {
+        return argv.stream().anyMatch(HELP_ANYWHERE::contains)
+                || argv.getFirst().equals("help")
+                || (argv.size() > 1 && argv.get(1).equals("help"));
+    }
+
+    /**
+     * jcommander reports an unknown flag as a stray "main parameter", in words about its own
+     * classes; the user needs to hear which argument was not understood.
+     */
+    static String parseError(String message) {
+        Matcher stray = message == null ? null : STRAY_ARGUMENT.matcher(message);
+        if (stray == null || !stray.matches()) {
+            return message;
+        }
+        String argument = stray.group(1);
+        return argument.startsWith("-")
+                ? "unknown flag '" + argument + "'"
+                : "unexpected argument '" + argument + "' (a flag before it may be missing its value, or take none)";
     }
 
     private static String usage(JCommander jc, String first) {

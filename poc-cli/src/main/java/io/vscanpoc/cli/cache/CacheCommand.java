@@ -43,7 +43,12 @@ public final class CacheCommand implements Command {
     public int run(PrintStream out, PrintStream err) {
         String chosen = action();
         var config = CacheConfig.builder().directory(cacheDir);
-        Path file = config.build().databaseFile();
+        Path file;
+        try {
+            file = config.build().databaseFile();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--cache-dir: " + e.getMessage());
+        }
         if (!Files.exists(file)) {
             out.println("no cache at " + file + (chosen.equals("check") ? "; nothing to check" : ""));
             return ExitCode.GO;

@@ -49,20 +49,41 @@ public final class VscodeExtensionsReader {
                 continue;
             }
             try {
+                if (Files.size(manifest) > ExtensionListReader.MAX_FILE_BYTES) {
+                    // An extension is untrusted input: its manifest must not be able to exhaust the heap.
+                    notes.add("skipped " + shown(folder) + ": package.json is larger than 8 MB");
+                    continue;
+                }
                 JsonNode json = JSON.readTree(ExtensionListReader.decode(Files.readAllBytes(manifest), manifest.toString()));
                 String publisher = json.path("publisher").asString("");
                 String name = json.path("name").asString("");
                 var id = ExtensionId.parse(publisher + "." + name);
                 if (unique.putIfAbsent(id, id) != null) {
-                    notes.add("duplicate " + id + " in " + folder.getFileName() + " removed (several versions installed)");
+                    notes.add("duplicate " + id + " in " + shown(folder) + " removed (several versions installed)");
                 }
             } catch (IOException | JacksonException | InvalidExtensionIdException | UsageException e) {
-                notes.add("skipped " + folder.getFileName() + ": no valid publisher and name in package.json");
+                notes.add("skipped " + shown(folder) + ": no valid publisher and name in package.json");
             }
         }
         if (unique.isEmpty()) {
             throw new UsageException("no installed extensions found under " + dir);
         }
         return new ExtensionList(List.copyOf(unique.keySet()), "installed extensions in " + dir, notes);
+    }
+
+    /**
+     * A folder's name for a console line: the name comes from whoever installed the extension, so
+     * control and non-ASCII characters are escaped and cannot break the line or drive the terminal.
+     */
+    private static String shown(Path folder) {
+        var out = new StringBuilder();
+        folder.getFileName().toString().codePoints().limit(120).forEach(cp -> {
+            if (cp >= 0x20 && cp < 0x7f) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append(String.format("\\u%04x", cp));
+            }
+        });
+        return out.toString();
     }
 }

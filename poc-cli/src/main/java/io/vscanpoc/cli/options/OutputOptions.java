@@ -1,6 +1,9 @@
 package io.vscanpoc.cli.options;
 
 import com.beust.jcommander.Parameter;
+import io.vscanpoc.cache.CacheConfig;
+import io.vscanpoc.cli.UsageException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where results go, and how the console looks. */
@@ -28,6 +31,37 @@ public final class OutputOptions {
 
     @Parameter(names = "--no-color", description = "Never colour the console output (it is plain anyway when not a terminal)")
     public boolean noColor;
+
+    /**
+     * Checks, before anything runs, what would otherwise fail only after the whole matrix: a report
+     * path that is a directory or lies under a file, and a cache directory SQLite cannot open by
+     * name. Nothing is created.
+     *
+     * @param simulated whether the run uses the simulator (it picks the default report path)
+     */
+    public void validate(boolean simulated) {
+        checkWritablePath("--report", report(simulated));
+        checkWritablePath("--json", json(simulated));
+        try {
+            CacheConfig.defaults(cacheDir());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--cache-dir: " + e.getMessage());
+        }
+    }
+
+    private static void checkWritablePath(String flag, Path path) {
+        if (Files.isDirectory(path)) {
+            throw new UsageException(flag + " " + path + " is a directory; give a file name");
+        }
+        for (Path parent = path.toAbsolutePath().getParent(); parent != null; parent = parent.getParent()) {
+            if (Files.exists(parent)) {
+                if (!Files.isDirectory(parent)) {
+                    throw new UsageException(flag + " " + path + " cannot be written: " + parent + " is a file, not a directory");
+                }
+                return;
+            }
+        }
+    }
 
     public Path cacheDir() {
         return cacheDir != null ? cacheDir : defaultCacheDir();

@@ -20,7 +20,6 @@ import io.vscanpoc.report.evaluation.Evaluation;
 import io.vscanpoc.report.model.RunResults;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -44,14 +43,13 @@ public final class RunCommand implements Command {
     public int run(PrintStream out, PrintStream err) {
         api.validate();
         matrix.validate();
-        ExtensionList list = api.input.load();
         boolean simulated = api.simulated();
+        output.validate(simulated);
+        ExtensionList list = api.input.load();
         List<Scenario> scenarios = Matrix.scenarios(matrix.workerCounts(), matrix.cacheStateNames());
         List<Scenario> order = Matrix.order(scenarios, matrix.shuffled(), matrix.seed);
         Path report = output.report(simulated);
         Path json = output.json(simulated);
-        requireWritableDirectory(report);
-        requireWritableDirectory(json);
         var style = ConsoleStyle.detect(output.noColor);
         list.notes().forEach(note -> err.println("vscan-poc: note: " + note));
 
@@ -78,19 +76,6 @@ public final class RunCommand implements Command {
         } finally {
             finished.countDown();
             removeHook(hook);
-        }
-    }
-
-    /** Fails before the run, not after an hour of requests, when the report could not be written. */
-    private static void requireWritableDirectory(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException | SecurityException e) {
-            throw new UsageException("cannot create the directory for " + file + ": " + e.getMessage());
-        }
-        if (!Files.isWritable(parent) || Files.isDirectory(file)) {
-            throw new UsageException("cannot write " + file + ": " + (Files.isDirectory(file) ? "it is a directory" : parent + " is not writable"));
         }
     }
 

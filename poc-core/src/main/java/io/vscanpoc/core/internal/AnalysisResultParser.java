@@ -21,10 +21,10 @@ public final class AnalysisResultParser {
             root = Json.MAPPER.readTree(json);
         } catch (JacksonException e) {
             // Jackson's message can quote the offending token, i.e. part of the body; only the
-            // position goes into ours, so no response text ever reaches a log or a report.
-            var at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new MalformedResponseException("results for " + id + " are not valid JSON" + where, 0, e);
+            // position goes into ours, and the exception is not chained (a caller logging causes
+            // would log it), so no response text ever reaches a log or a report.
+            throw new MalformedResponseException(
+                    "results for " + id + " are not valid JSON" + JsonErrors.position(e), 0, null);
         }
         if (root == null || !root.isObject()) {
             throw new MalformedResponseException("results for " + id + " are not a JSON object");

@@ -33,7 +33,7 @@ public final class BaseUrl {
      * with a one-line message saying what is wrong.
      */
     public static URI validate(URI uri) {
-        String shown = printable(uri.toString());
+        String shown = printable(withoutUserInfo(uri));
         if (!uri.isAbsolute() || uri.isOpaque()) {
             throw invalid(shown, "must be an absolute URL such as https://vscan.dev/api/extensions");
         }
@@ -83,6 +83,13 @@ public final class BaseUrl {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The URL as text with any user information (a password, typically) replaced by {@code ***}. */
+    private static String withoutUserInfo(URI uri) {
+        String text = uri.toString();
+        String userInfo = uri.getRawUserInfo();
+        return userInfo == null ? text : text.replace(userInfo + "@", "***@");
     }
 
     private static IllegalArgumentException invalid(String shown, String reason) {

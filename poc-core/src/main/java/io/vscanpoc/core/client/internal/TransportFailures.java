@@ -7,6 +7,7 @@ import io.vscanpoc.core.error.NetworkException;
 import io.vscanpoc.core.error.ScanTimeoutException;
 import io.vscanpoc.core.error.VscanException;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -14,8 +15,8 @@ import java.time.Duration;
 /**
  * Turns what the HTTP client failed with, before a usable answer arrived, into the exception of its
  * category: a connect or request timeout is a request timeout, the size cap is a malformed answer,
- * any other I/O failure (refused, reset, closed early) is a network error. The JDK wraps causes in
- * one another, so the whole chain is searched.
+ * any other I/O failure (refused, reset, closed early, not HTTP at all) is a network error. The JDK
+ * wraps causes in one another, so the whole chain is searched. No message quotes what the server sent.
  */
 public final class TransportFailures {
 
@@ -39,6 +40,13 @@ public final class TransportFailures {
             }
             if (t instanceof HttpTimeoutException) {
                 return requestTimeout(endpoint, id, timeout, t);
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ProtocolException) {
+                // The JDK's message quotes the offending status line or header, i.e. the server's
+                // bytes, so neither it nor the exception goes into ours.
+                return new NetworkException("network error on " + where + ": the answer is not valid HTTP", null);
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {

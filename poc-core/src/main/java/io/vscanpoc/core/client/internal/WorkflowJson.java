@@ -4,6 +4,7 @@ import io.vscanpoc.core.ExtensionId;
 import io.vscanpoc.core.client.Endpoint;
 import io.vscanpoc.core.error.MalformedResponseException;
 import io.vscanpoc.core.internal.Json;
+import io.vscanpoc.core.internal.JsonErrors;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -40,8 +41,10 @@ public final class WorkflowJson {
         try {
             root = Json.MAPPER.readTree(body);
         } catch (JacksonException e) {
+            // Not chained: Jackson's message quotes the offending token, and a caller that logs the
+            // exception with its causes would then log part of the body.
             throw new MalformedResponseException(
-                    "answer to " + endpoint + " for " + id + " is not valid JSON", status, e);
+                    "answer to " + endpoint + " for " + id + " is not valid JSON" + JsonErrors.position(e), status, null);
         }
         JsonNode value = root == null ? null : root.get(field);
         if (value == null || !value.isString() || value.stringValue().isBlank()) {
