@@ -10,9 +10,9 @@
 # Usage: scripts/load-test.sh   (N=10000 WORKERS=200 TIME_SCALE=0.1 XMX=<none, e.g. 256m> WORK=<mktemp -d>)
 # The time scale also shrinks the client's 30 s request timeout (to 3 real seconds at 0.1). On this
 # 2-core machine the run is CPU-bound near 1,300 requests/s whatever the scale, so at 0.02 (0.6 s)
-# saturated requests time out and are retried: see docs/benchmarks-load.md.
+# saturated requests time out and are retried: see docs/benchmarks.md.
 # Needs bash, jq and GNU time (apt-get install time); no network beyond 127.0.0.1.
-# Figures: docs/benchmarks-load.md.
+# Figures: docs/benchmarks.md.
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" load-test

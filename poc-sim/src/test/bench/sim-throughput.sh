@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Throughput of the simulator with zero latency and no limits (docs/benchmarks-sim.md).
+# Throughput of the simulator with zero latency and no limits (docs/benchmarks.md).
 # Needs wrk (apt-get install wrk). Run from the repository root.
 set -euo pipefail
 PORT=${PORT:-18080}

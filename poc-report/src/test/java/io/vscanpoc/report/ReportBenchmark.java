@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Times evaluation plus rendering of the brief's matrix; not a test (nothing is asserted on time).
- * Run as described in docs/benchmarks-poc-report.md.
+ * Run as described in docs/benchmarks.md.
  */
 public final class ReportBenchmark {
 

@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A zero-latency, limit-free simulator in its own process, for load generators such as wrk
- * (docs/benchmarks-sim.md). Usage: {@code BenchServer [port=18080]}; prints the base URL and serves
+ * (docs/benchmarks.md). Usage: {@code BenchServer [port=18080]}; prints the base URL and serves
  * until killed. ({@code vscan-poc sim --sim-profile ideal --sim-latency-ms 0} does the same once the
  * command is registered.)
  */

@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The simulator's throughput benchmark (docs/benchmarks-sim.md): an in-process simulator with zero
+ * The simulator's throughput benchmark (docs/benchmarks.md): an in-process simulator with zero
  * latency and no limits, driven by {@code clients} virtual threads sharing one keep-alive
  * HttpClient, each repeating the full workflow (analyze, status, results) over 30 extension IDs.
  * Prints requests per second as counted by the simulator itself.

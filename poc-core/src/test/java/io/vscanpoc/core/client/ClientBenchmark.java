@@ -9,7 +9,7 @@ import java.util.concurrent.Semaphore;
 /**
  * Measures, by hand (not part of the test suite), against the loopback stub: the client's own
  * overhead per scan with pacing off, and the request rate the server observes with pacing on, at
- * several worker counts. Prints one line per measurement; see docs/benchmarks-poc-core-client.md.
+ * several worker counts. Prints one line per measurement; see docs/benchmarks.md.
  */
 public final class ClientBenchmark {
 
