@@ -41,12 +41,20 @@ public final class TransportFailures {
                 return requestTimeout(endpoint, id, timeout, t);
             }
         }
+        IOException outer = null;
+        IOException inner = null;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IOException io) {
-                return new NetworkException("network error on " + where + ": " + describe(io), io);
+            if (t instanceof IOException e) {
+                outer = outer == null ? e : outer;
+                // The innermost with a message says what happened: the JDK wraps it in summaries
+                // such as "Too many retries" when it gives up an exchange it would have repeated.
+                inner = inner == null || hasMessage(e) ? e : inner;
             }
         }
-        throw new IllegalStateException("unexpected failure on " + where, failure);
+        if (outer == null) {
+            throw new IllegalStateException("unexpected failure on " + where, failure);
+        }
+        return new NetworkException("network error on " + where + ": " + describe(inner), outer);
     }
 
     /** The failure for an attempt that got no whole answer within {@code timeout}. */
@@ -56,6 +64,10 @@ public final class TransportFailures {
                 "no answer within " + timeout.toMillis() + " ms to " + endpoint + " for " + id,
                 ScanTimeoutException.Phase.REQUEST,
                 cause);
+    }
+
+    private static boolean hasMessage(IOException e) {
+        return e.getMessage() != null && !e.getMessage().isBlank();
     }
 
     private static String describe(IOException e) {
