@@ -120,7 +120,9 @@ record FaultCase(
      *     empty when not checked
      * @param jdkMayResend the fault is a GET whose connection closes before any response: the JDK's
      *     HttpClient resends such a GET once, unseen by the client, when the connection was a reused
-     *     keep-alive one, so the simulator may count more requests than the client sent
+     *     keep-alive one, so the simulator may count more requests than the client sent. The CLI
+     *     turns that off in {@code Main.main}; this test's JVM keeps the JDK's default, which is what
+     *     an application embedding poc-core gets unless it does the same
      */
     record Expected(
             ErrorCategory category,

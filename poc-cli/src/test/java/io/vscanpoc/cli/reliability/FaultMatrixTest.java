@@ -190,7 +190,9 @@ class FaultMatrixTest {
     @AfterAll
     static void writeTable() throws Exception {
         Path target = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("target");
-        TABLE.write(target.resolve("fault-matrix.md"), INPUTS, WORKERS);
+        TABLE.write(target.resolve("fault-matrix.md"), "Each row: a fresh simulator (`ideal` profile), a fresh SQLite cache, "
+                + INPUTS + " extensions (" + STOP_INPUTS + " for the stop), " + WORKERS + " workers; the fault hits "
+                + VICTIMS.size() + " of them, the victims.");
     }
 
     private static List<ExtensionId> inputs(FaultCase row) {

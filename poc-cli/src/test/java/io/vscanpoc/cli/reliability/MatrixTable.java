@@ -45,17 +45,11 @@ final class MatrixTable {
         }
     }
 
-    /** Writes the table, with a line saying how it was made, to {@code file}. */
-    void write(Path file, int inputs, int workers) throws IOException {
+    /** Writes the table, after {@code setup} (how the rows were run), to {@code file}. */
+    void write(Path file, String setup) throws IOException {
         var text = new StringBuilder();
-        text.append("Each row: a fresh simulator (`ideal` profile, time scale ")
-                .append(timeScale)
-                .append("), a fresh SQLite cache, ")
-                .append(inputs)
-                .append(" extensions, ")
-                .append(workers)
-                .append(" workers; the fault hits 2 of them (the victims). Time is the scan's wall time, real ms")
-                .append(" (vscan seconds in brackets).\n\n");
+        text.append(setup).append(" Time is the scan's wall time in real ms (in vscan seconds at the time scale ")
+                .append(timeScale).append(", in brackets).\n\n");
         text.append("| fault | expected category (victims) | observed (all inputs) | requests client / sim")
                 .append(" | 429s client / sim | retries | time taken |\n");
         text.append("|---|---|---|---|---|---|---|\n");
