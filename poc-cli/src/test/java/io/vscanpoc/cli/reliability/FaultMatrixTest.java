@@ -71,18 +71,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link ParallelScanner}, {@link SqliteResultCache} on a temporary directory). Each row checks that
  * every input gets exactly one outcome in the right category, that the scan ends within the
  * scanner's deadline, that no failure leaves a cache entry, that the cache passes its integrity
- * check, and that the client's request and 429 counts equal the simulator's. The rows ran are written
+ * check, and that the client's request and 429 counts equal the simulator's. The rows run are written
  * to {@code target/fault-matrix.md} (pasted into docs/reliability.md).
  */
 class FaultMatrixTest {
 
-    /** One vscan second is 20 ms: the defaults (30 s timeout, 1.5 s pacing, 2 s backoff) stay meaningful. */
+    /** One vscan second is 20 ms: the defaults (1.5 s pacing, 2 s backoff, 5 s Retry-After) stay distinct. */
     private static final double SCALE = 0.02;
     private static final int WORKERS = 2;
     private static final int INPUTS = 5;
     /** Positions of the extensions the fault hits; the others must succeed untouched. */
     private static final List<Integer> VICTIMS = List.of(0, 3);
-    /** More inputs for the row that stops the simulator, so that the stop surely comes mid-run. */
+    /** More inputs for the row that stops the simulator, so that the stop comes mid-run even on a slow machine. */
     private static final int STOP_INPUTS = 12;
     /** The bound every row must end within; the scanner enforces it, and no row may reach it. */
     private static final Duration DEADLINE = Duration.ofSeconds(20);
