@@ -53,6 +53,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        makeTheClientTheOnlyRetrier();
         // UTF-8 whatever the locale: the progress lines carry emoji, and a C locale would print '?'.
         var out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         var err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -60,6 +61,20 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Left to itself, java.net.http repeats some requests on its own: a GET whose reused keep-alive
+     * connection closes before any byte of the answer is resent once, and a refused connection is
+     * tried once more. Those repeats bypass the client's pacing, budget and counters, so the server
+     * sees a request the report never counts (docs/reliability.md). One attempt per exchange makes
+     * every repeat a retry of the client's own {@code RetryPolicy}. The JDK reads both properties
+     * once, when java.net.http is first used, so this must run before anything sends; a value given
+     * with {@code -D} is kept. Not done in {@link #run}: tests share one JVM and its properties.
+     */
+    static void makeTheClientTheOnlyRetrier() {
+        System.getProperties().putIfAbsent("jdk.httpclient.redirects.retrylimit", "1");
+        System.getProperties().putIfAbsent("jdk.httpclient.disableRetryConnect", "true");
     }
 
     /** Runs the tool in-process and returns its exit code; tests call this. */

@@ -163,4 +163,18 @@ class ErrorMappingTest {
         assertThrows(IllegalStateException.class,
                 () -> TransportFailures.classify(new IllegalArgumentException("bug"), Endpoint.RESULTS, ID, timeout));
     }
+
+    @Test
+    void aNetworkErrorNamesWhatHappenedNotTheJdksSummaryOfIt() {
+        // What java.net.http throws when it may not repeat an exchange itself (one attempt only).
+        var closed = new IOException("HTTP/1.1 header parser received no bytes");
+        var gaveUp = new IOException("Too many retries", closed);
+        var failure = TransportFailures.classify(gaveUp, Endpoint.STATUS, ID, Duration.ofSeconds(30));
+        assertInstanceOf(NetworkException.class, failure);
+        assertTrue(failure.getMessage().endsWith(": HTTP/1.1 header parser received no bytes"), failure.getMessage());
+        assertEquals(gaveUp, failure.getCause(), "the whole chain is kept");
+        var unnamed = TransportFailures.classify(new IOException("reset", new ConnectException()), Endpoint.STATUS, ID,
+                Duration.ofSeconds(30));
+        assertTrue(unnamed.getMessage().endsWith(": reset"), "a cause without a message names nothing: " + unnamed.getMessage());
+    }
 }

@@ -42,19 +42,25 @@ public final class TransportFailures {
                 return requestTimeout(endpoint, id, timeout, t);
             }
         }
+        IOException outer = null;
+        IOException inner = null;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ProtocolException) {
                 // The JDK's message quotes the offending status line or header, i.e. the server's
                 // bytes, so neither it nor the exception goes into ours.
                 return new NetworkException("network error on " + where + ": the answer is not valid HTTP", null);
             }
-        }
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IOException io) {
-                return new NetworkException("network error on " + where + ": " + describe(io), io);
+            if (t instanceof IOException e) {
+                outer = outer == null ? e : outer;
+                // The innermost with a message says what happened: the JDK wraps it in summaries
+                // such as "Too many retries" when it gives up an exchange it would have repeated.
+                inner = inner == null || hasMessage(e) ? e : inner;
             }
         }
-        throw new IllegalStateException("unexpected failure on " + where, failure);
+        if (outer == null) {
+            throw new IllegalStateException("unexpected failure on " + where, failure);
+        }
+        return new NetworkException("network error on " + where + ": " + describe(inner), outer);
     }
 
     /** The failure for an attempt that got no whole answer within {@code timeout}. */
@@ -64,6 +70,10 @@ public final class TransportFailures {
                 "no answer within " + timeout.toMillis() + " ms to " + endpoint + " for " + id,
                 ScanTimeoutException.Phase.REQUEST,
                 cause);
+    }
+
+    private static boolean hasMessage(IOException e) {
+        return e.getMessage() != null && !e.getMessage().isBlank();
     }
 
     private static String describe(IOException e) {
