@@ -12,7 +12,7 @@
 #
 # Usage: scripts/crash-loop.sh            (KILLS=20 TIME_SCALE=0.01 SEED=<random> WORK=<mktemp -d>)
 # Needs bash 5, jq; no network beyond 127.0.0.1 (the simulator). Too slow for CI (3-4 minutes);
-# its figures are in docs/reliability-crash-loop.md.
+# its figures are in docs/reliability.md (Crash loop).
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" crash-loop
