@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -117,7 +118,8 @@ class ConcurrencyStressTest {
         final LongAdder wrongReads = new LongAdder();
         final Map<ExtensionId, AnalysisResult> lastAcknowledged = new ConcurrentHashMap<>();
         final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        final List<Thread> writers = new ArrayList<>();
+        // Copy-on-write: the sampler iterates the writers while run() is still starting them.
+        final List<Thread> writers = new CopyOnWriteArrayList<>();
         final List<Thread> readers = new ArrayList<>();
         private final int owners;
 
